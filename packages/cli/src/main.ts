@@ -1,0 +1,17 @@
+import { Command } from "commander";
+import { commands } from "./commands/index.ts";
+
+const program = new Command("vafa")
+  .description("Vafa: customer retention — measure it, predict it, act on it.")
+  .option("--db <path>", "DuckDB file holding the data", "./vafa.duckdb")
+  .option("--json", "print one JSON document on stdout and nothing else there")
+  .configureHelp({ showGlobalOptions: true });
+
+for (const command of commands()) program.addCommand(command.configureHelp({ showGlobalOptions: true }));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`vafa: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
