@@ -1,0 +1,8 @@
+import type { Command } from "commander";
+import { ingestCommand } from "./ingest.ts";
+import { simulateCommand } from "./simulate.ts";
+
+/** Every `vafa` subcommand, in the order `vafa --help` lists them. */
+export function commands(): Command[] {
+  return [ingestCommand(), simulateCommand()];
+}

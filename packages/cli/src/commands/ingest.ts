@@ -1,0 +1,92 @@
+import { writeFileSync } from "node:fs";
+import { fileFormats, kinds, parseKind, presets } from "@vafa/core";
+import { IngestError, ingestFiles, type RowProblem } from "@vafa/duckdb";
+import { Command } from "commander";
+import { globalOptions } from "../globalOptions.ts";
+import { printJson } from "../output.ts";
+import { progressBar } from "../progressBar.ts";
+import { withStore } from "../withStore.ts";
+
+function collectMap(pair: string, previous: Record<string, string>): Record<string, string> {
+  const at = pair.indexOf("=");
+  if (at <= 0 || at === pair.length - 1) throw new Error(`--map expects field=column, got '${pair}'`);
+  return { ...previous, [pair.slice(0, at)]: pair.slice(at + 1) };
+}
+
+function csvField(value: string | number | null): string {
+  const text = value === null ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function writeRejects(path: string, problems: readonly RowProblem[]): void {
+  const lines = ["file,line,field,column,value,reason"];
+  for (const p of problems) {
+    lines.push([p.file, p.line, p.field, p.column, p.value, p.reason].map(csvField).join(","));
+  }
+  writeFileSync(path, `${lines.join("\n")}\n`);
+}
+
+/** `vafa ingest <kind> <file…>`: loads files atomically and idempotently into the store. */
+export function ingestCommand(): Command {
+  return new Command("ingest")
+    .description(
+      `load ${kinds.join(", ")} from CSV, TSV, whitespace-separated, Parquet, JSON or JSON Lines files (optionally .gz); all or nothing, and loading the same rows twice adds nothing`,
+    )
+    .argument("<kind>", `what the files hold: ${kinds.join(" | ")}`)
+    .argument("<files...>", "files to load, in one transaction")
+    .option(
+      "--map <field=column>",
+      "read a canonical field from a differently named column (repeatable)",
+      collectMap,
+    )
+    .option("--preset <name>", `recipe for a bundled data set: ${Object.keys(presets).join(" | ")}`)
+    .option("--format <format>", `override the format guessed from the extension: ${fileFormats.join(" | ")}`)
+    .option("--date-format <strptime>", "format of dates that are neither ISO nor YYYYMMDD, e.g. %d/%m/%Y")
+    .option("--no-header", "CSV/TSV files have no header line (columns are then column1, column2, …)")
+    .option(
+      "--skip-bad-rows",
+      "load the good rows and write the rejected ones with their reasons to a rejects file",
+    )
+    .option("--rejects <file>", "where --skip-bad-rows writes rejected rows", "rejects.csv")
+    .action(async (kindArg: string, files: string[], opts, command: Command) => {
+      const { db, json } = globalOptions(command);
+      const kind = parseKind(kindArg);
+      const bar = json ? undefined : progressBar(`loading ${kind}`);
+      await withStore(db, async (store) => {
+        try {
+          const summary = await ingestFiles(store.client, {
+            kind,
+            files,
+            map: opts.map ?? {},
+            header: opts.header,
+            skipBadRows: opts.skipBadRows === true,
+            ...(opts.preset ? { preset: opts.preset } : {}),
+            ...(opts.format ? { format: opts.format } : {}),
+            ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}),
+            ...(bar ? { onProgress: (f: number, file: string) => bar(f, file) } : {}),
+          });
+          const { problems, ...counts } = summary;
+          if (problems.length > 0) writeRejects(opts.rejects, problems);
+          const report = { ...counts, ...(problems.length > 0 ? { rejects_file: opts.rejects } : {}) };
+          if (json) printJson(report);
+          else {
+            process.stdout.write(
+              `${kind}: ${counts.rows_read.toLocaleString("en-US")} rows read, ${counts.rows_loaded.toLocaleString("en-US")} loaded, ${counts.rows_rejected.toLocaleString("en-US")} rejected; ${counts.customers.toLocaleString("en-US")} customers\n`,
+            );
+            if (problems.length > 0) process.stdout.write(`rejected rows and reasons: ${opts.rejects}\n`);
+          }
+        } catch (error) {
+          if (error instanceof IngestError) {
+            if (json)
+              printJson({ error: error.message, rows_rejected: error.rejected, problems: error.problems });
+            for (const p of error.problems) {
+              process.stderr.write(
+                `${p.file}:${p.line}: column ${p.column} (${p.field}): ${p.reason}: ${JSON.stringify(p.value)}\n`,
+              );
+            }
+          }
+          throw error;
+        }
+      });
+    });
+}

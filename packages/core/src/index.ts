@@ -1,0 +1,15 @@
+export type { Dialect } from "./Dialect.ts";
+export { duckdbDialect } from "./dialects/duckdbDialect.ts";
+export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
+export { kindFields, kinds, kindTable, parseKind } from "./ingest/fields.ts";
+export type { FileFormat, Preset } from "./ingest/presets.ts";
+export { fileFormats, getPreset, presets } from "./ingest/presets.ts";
+export type { FieldMapping } from "./ingest/resolveMapping.ts";
+export { resolveMapping } from "./ingest/resolveMapping.ts";
+export * from "./periods/index.ts";
+export { quoteIdent } from "./quoteIdent.ts";
+export type { Row, SqlClient } from "./SqlClient.ts";
+export type { SqlQuery, SqlValue } from "./SqlQuery.ts";
+export { sql } from "./SqlQuery.ts";
+export type { Migration } from "./schema/migrations.ts";
+export { migrations } from "./schema/migrations.ts";

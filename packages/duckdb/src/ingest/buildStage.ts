@@ -1,0 +1,89 @@
+import { type FieldMapping, type Kind, kindFields, type Preset, quoteIdent } from "@vafa/core";
+import { fieldExpression } from "./fieldExpression.ts";
+import type { Source } from "./openSource.ts";
+import { Params } from "./Params.ts";
+
+/** The SQL pieces for one file: typed rows with their key and a validity flag. */
+export interface Stage {
+  /** Target columns present in the stage, in order. */
+  readonly columns: readonly string[];
+  /** SELECT producing `columns`, `_ok` and `_n` (record number); bind `params`. */
+  readonly select: string;
+  /** SELECT listing each bad value: `_n`, field, value, reason; bind `params`. */
+  readonly problems: string;
+  readonly params: Params;
+}
+
+const reasonFor: Readonly<Record<string, string>> = {
+  number: "not a number",
+  timestamp: "not a date",
+  id: "not an id",
+  text: "missing",
+};
+
+/**
+ * Builds the SQL that reads `source` into typed canonical rows of `kind`. Rows without an id column
+ * are keyed `h<md5 of the record>-<occurrence>`, so a repeated identical line stays a distinct
+ * record while loading the same file again matches every key.
+ *
+ * @example
+ * const stage = buildStage(source, "transactions", mapping, undefined, undefined);
+ * await client.run({ sql: `CREATE TEMP TABLE s AS ${stage.select}`, params: stage.params.values });
+ */
+export function buildStage(
+  source: Source,
+  kind: Kind,
+  mapping: FieldMapping,
+  preset: Preset | undefined,
+  dateFormat: string | undefined,
+): Stage {
+  const params = new Params();
+  params.bind(source.file);
+  const format = dateFormat ?? preset?.dateFormat;
+  const fields = kindFields[kind].filter((f) => mapping.has(f.name));
+  const raw = fields.map((f) => `${source.text(mapping.get(f.name) ?? "")} AS ${quoteIdent(`r_${f.name}`)}`);
+  const typed = fields.map((f) => ({
+    name: f.name,
+    expr: fieldExpression(f.type, quoteIdent(`r_${f.name}`), params, format),
+    check: f.required
+      ? `${quoteIdent(f.name)} IS NOT NULL`
+      : `(${quoteIdent(`r_${f.name}`)} IS NULL OR ${quoteIdent(f.name)} IS NOT NULL)`,
+    reason: f.required ? `${reasonFor[f.type]} (required)` : (reasonFor[f.type] ?? "bad value"),
+  }));
+  const derived: string[] = [];
+  const checks = typed.map((t) => t.check);
+  if (kind === "transactions" && !mapping.has("amount")) {
+    derived.push(`"quantity" * "unit_price" AS "amount"`);
+    checks.push(`"quantity" IS NOT NULL AND "unit_price" IS NOT NULL`);
+  }
+  const columns = [...typed.map((t) => t.name), ...(derived.length > 0 ? ["amount"] : [])];
+  const hasId = mapping.has("id");
+  const prefix = preset?.returnOrderPrefix;
+  const amountOut =
+    prefix !== undefined && columns.includes("order_id")
+      ? `CASE WHEN starts_with("order_id", ${params.bind(prefix)}) THEN -abs("amount") ELSE "amount" END AS "amount"`
+      : null;
+  const outColumns = columns.map((c) => (c === "amount" && amountOut ? amountOut : quoteIdent(c)));
+  if (!hasId) outColumns.unshift(`'h' || _hash || '-' || row_number() OVER (PARTITION BY _hash) AS "id"`);
+  const base = `SELECT ${raw.join(", ")}, row_number() OVER () AS _n${hasId ? "" : `, md5(${source.record}) AS _hash`}
+    FROM ${source.from}`;
+  const typedSelect = `SELECT *, ${typed.map((t) => `${t.expr} AS ${quoteIdent(t.name)}`).join(", ")}
+    FROM (${base}) b`;
+  const withDerived =
+    derived.length > 0 ? `SELECT *, ${derived.join(", ")} FROM (${typedSelect}) d` : typedSelect;
+  const select = `SELECT ${outColumns.join(", ")}, (${checks.join(" AND ")}) AS _ok, _n FROM (${withDerived}) t`;
+  const problemRows = typed.map(
+    (t) => `SELECT _n, '${t.name}' AS field, ${quoteIdent(`r_${t.name}`)} AS value,
+      '${t.reason}' AS reason FROM (${withDerived}) t WHERE NOT (${t.check})`,
+  );
+  if (derived.length > 0) {
+    problemRows.push(`SELECT _n, 'amount', NULL, 'missing quantity or unit price'
+      FROM (${withDerived}) t WHERE NOT ("quantity" IS NOT NULL AND "unit_price" IS NOT NULL)`);
+  }
+  return {
+    columns: hasId ? columns : ["id", ...columns],
+    select,
+    problems: problemRows.join(" UNION ALL "),
+    params,
+  };
+}

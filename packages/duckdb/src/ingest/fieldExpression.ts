@@ -1,0 +1,45 @@
+import type { FieldType } from "@vafa/core";
+import type { Params } from "./Params.ts";
+
+// Persian and Arabic-Indic digits, the Arabic decimal separator, then what they become.
+const localDigits = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫";
+const latinDigits = "01234567890123456789.";
+
+function latin(text: string): string {
+  return `replace(replace(translate(${text}, '${localDigits}', '${latinDigits}'), '٬', ''), ',', '')`;
+}
+
+function isoTimestamp(text: string): string {
+  // Offsets (Z, +03:30) only fit in longer strings; those go through TIMESTAMPTZ to become UTC.
+  return `CASE WHEN length(${text}) <= 19 THEN TRY_CAST(${text} AS TIMESTAMP)
+    ELSE timezone('UTC', TRY_CAST(${text} AS TIMESTAMPTZ)) END`;
+}
+
+/**
+ * SQL turning the text expression `text` into a value of `type`. Each conversion tries the plain
+ * form first and only then normalises Persian/Arabic digits and separators, so clean data pays
+ * nothing for the fallback. A result of NULL from non-NULL text marks a bad value.
+ *
+ * @example
+ * fieldExpression("number", "r_amount", params, undefined);
+ * // coalesce(TRY_CAST(r_amount AS DOUBLE), TRY_CAST(replace(…translate(r_amount, …)…) AS DOUBLE))
+ */
+export function fieldExpression(type: FieldType, text: string, params: Params, dateFormat?: string): string {
+  switch (type) {
+    case "text":
+      return text;
+    case "id":
+      // Spreadsheets export integer ids as floats (17850.0); read them as the integer.
+      return `CASE WHEN contains(${text}, '.') THEN regexp_replace(${text}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE ${text} END`;
+    case "number":
+      return `coalesce(TRY_CAST(${text} AS DOUBLE), TRY_CAST(${latin(text)} AS DOUBLE))`;
+    case "timestamp": {
+      if (dateFormat !== undefined) {
+        const f = params.bind(dateFormat);
+        return `coalesce(try_strptime(${text}, ${f}), try_strptime(${latin(text)}, ${f}))`;
+      }
+      return `coalesce(${isoTimestamp(text)}, try_strptime(${text}, '%Y%m%d'),
+        ${isoTimestamp(latin(text))}, try_strptime(${latin(text)}, '%Y%m%d'))`;
+    }
+  }
+}
