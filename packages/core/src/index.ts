@@ -13,3 +13,5 @@ export type { SqlQuery, SqlValue } from "./SqlQuery.ts";
 export { sql } from "./SqlQuery.ts";
 export type { Migration } from "./schema/migrations.ts";
 export { migrations } from "./schema/migrations.ts";
+export { compressedSummaryQuery, customerSummaryQuery } from "./clv/customerSummaryQuery.ts";
+export type { SummaryOptions } from "./clv/SummaryOptions.ts";
