@@ -13,8 +13,6 @@ import { DuckDBInstance } from "@duckdb/node-api";
 const vafa = fileURLToPath(new URL("../packages/cli/bin/vafa.js", import.meta.url));
 const rowsArg = process.argv.indexOf("--rows");
 const targetRows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 10_000_000;
-// The simulator's defaults give about 10 transactions per customer over its window.
-const customers = Math.round(targetRows / 10);
 const dir = mkdtempSync(join(tmpdir(), "vafa-bench-ingest-"));
 
 function run(args: string[]): string {
@@ -25,6 +23,11 @@ function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+// A small run measures transactions per customer under the simulator's defaults, to size the big one.
+const probe = JSON.parse(
+  run(["simulate", "--customers", "20000", "--seed", "7", "--out", join(dir, "probe"), "--json"]),
+);
+const customers = Math.round((targetRows * 20_000) / probe.transactions);
 console.log(
   `writing about ${targetRows.toLocaleString("en-US")} transactions (${customers.toLocaleString("en-US")} customers) to ${dir}`,
 );

@@ -7,9 +7,11 @@ import { Params } from "./Params.ts";
 export interface Stage {
   /** Target columns present in the stage, in order. */
   readonly columns: readonly string[];
-  /** SELECT producing `columns`, `_ok` and `_n` (record number); bind `params`. */
+  /** SELECT producing `columns` and `_ok`; bind `params`. */
   readonly select: string;
-  /** SELECT listing each bad value: `_n`, field, value, reason; bind `params`. */
+  /** SELECT of the bad records with their raw text and record number `_n`; bind `params`. */
+  readonly bad: string;
+  /** SELECT listing each bad value from the table `_bad` (made from `bad`): `_n`, field, value, reason. */
   readonly problems: string;
   readonly params: Params;
 }
@@ -65,24 +67,28 @@ export function buildStage(
       : null;
   const outColumns = columns.map((c) => (c === "amount" && amountOut ? amountOut : quoteIdent(c)));
   if (!hasId) outColumns.unshift(`'h' || _hash || '-' || row_number() OVER (PARTITION BY _hash) AS "id"`);
-  const base = `SELECT ${raw.join(", ")}, row_number() OVER () AS _n${hasId ? "" : `, md5(${source.record}) AS _hash`}
-    FROM ${source.from}`;
-  const typedSelect = `SELECT *, ${typed.map((t) => `${t.expr} AS ${quoteIdent(t.name)}`).join(", ")}
-    FROM (${base}) b`;
-  const withDerived =
-    derived.length > 0 ? `SELECT *, ${derived.join(", ")} FROM (${typedSelect}) d` : typedSelect;
-  const select = `SELECT ${outColumns.join(", ")}, (${checks.join(" AND ")}) AS _ok, _n FROM (${withDerived}) t`;
+  const ok = `(${checks.join(" AND ")})`;
+  const rows = (lineNumbers: boolean) => {
+    const extra = `${lineNumbers ? ", row_number() OVER () AS _n" : ""}${hasId ? "" : `, md5(${source.record}) AS _hash`}`;
+    const typedSelect = `SELECT *, ${typed.map((t) => `${t.expr} AS ${quoteIdent(t.name)}`).join(", ")}
+      FROM (SELECT ${raw.join(", ")}${extra} FROM ${source.from}) b`;
+    return derived.length > 0 ? `SELECT *, ${derived.join(", ")} FROM (${typedSelect}) d` : typedSelect;
+  };
+  // Numbering records costs a full ordered pass, so only the error path, which needs lines, pays it.
+  const select = `SELECT ${outColumns.join(", ")}, ${ok} AS _ok FROM (${rows(false)}) t`;
+  const bad = `SELECT * FROM (${rows(true)}) t WHERE NOT ${ok}`;
   const problemRows = typed.map(
     (t) => `SELECT _n, '${t.name}' AS field, ${quoteIdent(`r_${t.name}`)} AS value,
-      '${t.reason}' AS reason FROM (${withDerived}) t WHERE NOT (${t.check})`,
+      '${t.reason}' AS reason FROM _bad WHERE NOT (${t.check})`,
   );
   if (derived.length > 0) {
     problemRows.push(`SELECT _n, 'amount', NULL, 'missing quantity or unit price'
-      FROM (${withDerived}) t WHERE NOT ("quantity" IS NOT NULL AND "unit_price" IS NOT NULL)`);
+      FROM _bad WHERE NOT ("quantity" IS NOT NULL AND "unit_price" IS NOT NULL)`);
   }
   return {
     columns: hasId ? columns : ["id", ...columns],
     select,
+    bad,
     problems: problemRows.join(" UNION ALL "),
     params,
   };

@@ -32,14 +32,18 @@ export function fieldExpression(type: FieldType, text: string, params: Params, d
       // Spreadsheets export integer ids as floats (17850.0); read them as the integer.
       return `CASE WHEN contains(${text}, '.') THEN regexp_replace(${text}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE ${text} END`;
     case "number":
-      return `coalesce(TRY_CAST(${text} AS DOUBLE), TRY_CAST(${latin(text)} AS DOUBLE))`;
+      // CASE, unlike coalesce, evaluates the fallback only for the rows that need it.
+      return `CASE WHEN TRY_CAST(${text} AS DOUBLE) IS NOT NULL THEN TRY_CAST(${text} AS DOUBLE)
+        ELSE TRY_CAST(${latin(text)} AS DOUBLE) END`;
     case "timestamp": {
       if (dateFormat !== undefined) {
         const f = params.bind(dateFormat);
-        return `coalesce(try_strptime(${text}, ${f}), try_strptime(${latin(text)}, ${f}))`;
+        return `CASE WHEN try_strptime(${text}, ${f}) IS NOT NULL THEN try_strptime(${text}, ${f})
+          ELSE try_strptime(${latin(text)}, ${f}) END`;
       }
-      return `coalesce(${isoTimestamp(text)}, try_strptime(${text}, '%Y%m%d'),
-        ${isoTimestamp(latin(text))}, try_strptime(${latin(text)}, '%Y%m%d'))`;
+      const plain = `coalesce(${isoTimestamp(text)}, try_strptime(${text}, '%Y%m%d'))`;
+      return `CASE WHEN ${plain} IS NOT NULL THEN ${plain}
+        ELSE coalesce(${isoTimestamp(latin(text))}, try_strptime(${latin(text)}, '%Y%m%d')) END`;
     }
   }
 }

@@ -74,9 +74,9 @@ async function problemsOf(
   mapping: Map<string, string>,
   limit?: number,
 ) {
-  const rows = await client.all(
-    sql(`${stage.problems} ORDER BY _n, field${limit ? ` LIMIT ${limit}` : ""}`, stage.params.values),
-  );
+  await client.run(sql(`CREATE OR REPLACE TEMP TABLE _bad AS ${stage.bad}`, stage.params.values));
+  const rows = await client.all(sql(`${stage.problems} ORDER BY _n, field${limit ? ` LIMIT ${limit}` : ""}`));
+  await client.run(sql("DROP TABLE _bad"));
   return rows.map(
     (r): RowProblem => ({
       file: source.file,
@@ -99,7 +99,7 @@ async function insertRows(
   const list = columns.map(quoteIdent).join(", ");
   // The last row wins when one file repeats an id; rows already stored are left alone.
   const fresh = `SELECT ${list} FROM _stage s WHERE _ok AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = s.id)
-    QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY _n DESC) = 1`;
+    QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY s.rowid DESC) = 1`;
   if (kind !== "customers") {
     return changed(connection, `INSERT INTO ${table} (${list}, load_id) SELECT *, ${loadId} FROM (${fresh})`);
   }
@@ -112,7 +112,7 @@ async function insertRows(
     updated = await changed(
       connection,
       `UPDATE customers c SET ${attributes.map((a) => `${quoteIdent(a)} = coalesce(s.${quoteIdent(a)}, c.${quoteIdent(a)})`).join(", ")}, load_id = ${loadId}
-       FROM (SELECT * FROM _stage WHERE _ok QUALIFY row_number() OVER (PARTITION BY id ORDER BY _n DESC) = 1) s
+       FROM (SELECT * FROM _stage WHERE _ok QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid DESC) = 1) s
        WHERE c.id = s.id AND (${differs.join(" OR ")})`,
     );
   }
