@@ -1,3 +1,6 @@
+export * from "./analyses/index.ts";
+export { compressedSummaryQuery, customerSummaryQuery } from "./clv/customerSummaryQuery.ts";
+export type { SummaryOptions } from "./clv/SummaryOptions.ts";
 export type { Dialect } from "./Dialect.ts";
 export { duckdbDialect } from "./dialects/duckdbDialect.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
@@ -8,10 +11,9 @@ export type { FieldMapping } from "./ingest/resolveMapping.ts";
 export { resolveMapping } from "./ingest/resolveMapping.ts";
 export * from "./periods/index.ts";
 export { quoteIdent } from "./quoteIdent.ts";
+export * from "./retention/index.ts";
 export type { Row, SqlClient } from "./SqlClient.ts";
 export type { SqlQuery, SqlValue } from "./SqlQuery.ts";
 export { sql } from "./SqlQuery.ts";
 export type { Migration } from "./schema/migrations.ts";
 export { migrations } from "./schema/migrations.ts";
-export { compressedSummaryQuery, customerSummaryQuery } from "./clv/customerSummaryQuery.ts";
-export type { SummaryOptions } from "./clv/SummaryOptions.ts";

@@ -16,4 +16,9 @@ export const duckdbDialect: Dialect = {
       ? `CAST(date_diff('day', DATE '1970-01-01', CAST(${timestamp} AS DATE)) AS INTEGER)`
       : `CAST(date_diff('day', DATE '1970-01-01', CAST(timezone(${timeZone}, CAST(${timestamp} AS TIMESTAMPTZ)) AS DATE)) AS INTEGER)`,
   median: (expr) => `median(${expr})`,
+  consecutiveGaps: (source, key, value) =>
+    `SELECT ${key}, gap FROM (SELECT ${key}, ${value} - lag(${value}) OVER (PARTITION BY ${key} ORDER BY ${value}) AS gap FROM (${source}) AS gap_source) AS gap_lagged WHERE gap IS NOT NULL`,
+  createTempTable: (name, select) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${select}`,
+  integerRows: (columns, rows) =>
+    `(VALUES ${rows.map((r) => `(${r.map((v) => String(Math.trunc(v))).join(", ")})`).join(", ")}) AS v(${columns.map(quoteIdent).join(", ")})`,
 };

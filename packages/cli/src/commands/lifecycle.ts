@@ -1,0 +1,33 @@
+import { duckdbDialect } from "@vafa/core";
+import { lifecycle } from "@vafa/duckdb";
+import { Command } from "commander";
+import { globalOptions } from "../globalOptions.ts";
+import { printJson, printTable } from "../output.ts";
+import { withStore } from "../withStore.ts";
+import { measureOptions, withMeasureOptions } from "./retention.ts";
+
+/** `vafa lifecycle --period P`: new, retained, resurrected and dormant customers per period. */
+export function lifecycleCommand(): Command {
+  return withMeasureOptions(
+    new Command("lifecycle").description("customers per period: new, retained, resurrected, dormant (left)"),
+  ).action(async (opts: Record<string, unknown>, command: Command) => {
+    const { db, json } = globalOptions(command);
+    const options = measureOptions(opts);
+    const rows = await withStore(db, (store) => lifecycle(store.client, duckdbDialect, options));
+    if (json) {
+      printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });
+      return;
+    }
+    printTable(
+      rows.map((r) => ({ ...r, period: r.complete ? r.period : `${r.period}*` })),
+      [
+        ["period", "period"],
+        ["new", "new"],
+        ["retained", "retained"],
+        ["resurrected", "resurrected"],
+        ["dormant", "dormant"],
+      ],
+    );
+    if (rows.some((r) => !r.complete)) process.stdout.write("* incomplete period\n");
+  });
+}
