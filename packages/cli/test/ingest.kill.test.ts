@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createWriteStream, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openStore } from "@vafa/duckdb";
 import { describe, expect, it } from "vitest";
 import { runVafa, startVafa } from "./runVafa.ts";
 
@@ -33,11 +34,19 @@ describe("a load killed midway", () => {
     const big = join(dir, "big.csv");
     await writeBigCsv(big, 6_000_000);
     const child = startVafa(["ingest", "transactions", big, "--db", db]);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(child.exitCode, "the load finished before it could be killed").toBeNull();
     child.kill("SIGKILL");
     const [code, signal] = (await once(child, "exit")) as [number | null, string | null];
     expect([code, signal]).toEqual([null, "SIGKILL"]);
+
+    const store = await openStore(db);
+    const [row] = await store.client.all({
+      sql: "SELECT count(*) AS n, max(id) AS last FROM transactions",
+      params: [],
+    });
+    store.close();
+    expect(row).toEqual({ n: 1000, last: "k999" });
 
     // Reloading the small file proves the old rows are all there (nothing new) and the file opens.
     const again = runVafa(["ingest", "transactions", small, "--db", db, "--json"]);

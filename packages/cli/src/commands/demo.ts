@@ -1,16 +1,15 @@
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { sql } from "@vafa/core";
 import { ingestFiles } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
 import { progressBar } from "../progressBar.ts";
+import { projectRoot } from "../projectRoot.ts";
 import { withStore } from "../withStore.ts";
 
 /** The project's own copy of UCI Online Retail (CC BY 4.0), so the demo needs nothing outside. */
-export const demoFile = fileURLToPath(
-  new URL("../../../../data/online-retail/online-retail.csv.gz", import.meta.url),
-);
+export const demoFile = join(projectRoot(), "data", "online-retail", "online-retail.csv.gz");
 
 /** `vafa demo`: builds the demo database from the bundled Online Retail data and prints the headline report. */
 export function demoCommand(): Command {

@@ -1,0 +1,23 @@
+// Bundles the CLI and the workspace packages it uses into one ES module, so `vafa` starts without
+// compiling TypeScript on every run. Third-party packages stay external (native bindings among them).
+import { build } from "esbuild";
+
+const workspaceOnly = {
+  name: "workspace-only",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@vafa/") ? undefined : { external: true },
+    );
+  },
+};
+
+await build({
+  entryPoints: [new URL("src/main.ts", import.meta.url).pathname],
+  outfile: new URL("dist/vafa.mjs", import.meta.url).pathname,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  plugins: [workspaceOnly],
+  logLevel: "warning",
+});
