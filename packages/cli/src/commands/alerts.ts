@@ -1,0 +1,62 @@
+import { writeFileSync } from "node:fs";
+import { ALERT_STATES } from "@vafa/core";
+import { type AlertRow, listAlerts } from "@vafa/duckdb";
+import { Command } from "commander";
+import { globalOptions } from "../globalOptions.ts";
+import { printJson } from "../output.ts";
+import { withStore } from "../withStore.ts";
+
+const COLUMNS: readonly (keyof AlertRow)[] = [
+  "id",
+  "customer_id",
+  "created_at",
+  "status",
+  "rule",
+  "reason",
+  "value_at_stake",
+  "value_basis",
+  "priority",
+  "p_alive",
+  "owner",
+  "branch",
+  "assignee",
+  "state",
+  "closed_at",
+  "closed_reason",
+];
+
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** `vafa alerts export`: alerts as CSV (UTF-8 with a BOM so spreadsheets read Persian and Arabic). */
+export function alertsCommand(): Command {
+  const root = new Command("alerts").description("alerts of the defection early warning");
+  root
+    .command("export")
+    .description("write alerts as CSV (all states by default)")
+    .option("--format <format>", "csv", "csv")
+    .option("--out <file>", "write here instead of stdout")
+    .option("--state <state>", `only this state: ${ALERT_STATES.join(" | ")}`)
+    .action(async (opts: { format: string; out?: string; state?: string }, command: Command) => {
+      const { db, json } = globalOptions(command);
+      if (opts.format !== "csv") throw new Error(`--format must be csv, got "${opts.format}"`);
+      if (opts.state !== undefined && !ALERT_STATES.some((s) => s === opts.state)) {
+        throw new Error(`--state must be one of ${ALERT_STATES.join(", ")}`);
+      }
+      const rows = await withStore(db, (store) =>
+        listAlerts(store.client, {
+          states: opts.state === undefined ? [...ALERT_STATES] : [opts.state as string],
+        }),
+      );
+      const csv = `${[COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n")}\n`;
+      if (opts.out === undefined) process.stdout.write(csv);
+      else {
+        writeFileSync(opts.out, `\uFEFF${csv}`);
+        if (json) printJson({ file: opts.out, alerts: rows.length });
+        else process.stdout.write(`${rows.length} alerts written to ${opts.out}\n`);
+      }
+    });
+  return root;
+}

@@ -1,0 +1,18 @@
+export {
+  type BacktestOptions,
+  type BacktestReport,
+  type BacktestScores,
+  defectionBacktest,
+} from "./defectionBacktest.ts";
+export {
+  type DefectionRanking,
+  type DefectionRateOptions,
+  type DefectionRateReport,
+  type DefectionRateRow,
+  defectionRate,
+} from "./defectionRate.ts";
+export { type AlertRow, type ListAlertsOptions, listAlerts } from "./listAlerts.ts";
+export { type LoadedFeatures, loadFeatures } from "./loadFeatures.ts";
+export { type DefectionRunSummary, type RunDefectionOptions, runDefection } from "./runDefection.ts";
+export { addWebhook, type DeliverOptions, type DeliveryPass, deliverWebhooks } from "./webhooks.ts";
+export { type ContactRecord, closeAlert, recordContact, takeAlert } from "./worklist.ts";

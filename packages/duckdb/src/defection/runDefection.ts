@@ -1,0 +1,276 @@
+import { randomUUID } from "node:crypto";
+import {
+  type DefectionRules,
+  type DefectionStatus,
+  defaultDefectionRules,
+  defectionReason,
+  evaluateDefection,
+  fromEpochDay,
+  type Locale,
+  nextStatus,
+  type SqlClient,
+  type SqlValue,
+  type StoredStatus,
+  sql,
+  toEpochDay,
+  valueAtStake,
+} from "@vafa/core";
+import { insertRows } from "./insertRows.ts";
+import { loadFeatures } from "./loadFeatures.ts";
+import { dayText, timestampText } from "./sqlTime.ts";
+
+/** Options of `runDefection`. */
+export interface RunDefectionOptions {
+  /** The business's rules; default `defaultDefectionRules`. */
+  readonly rules?: DefectionRules;
+  /** "YYYY-MM-DD": use data up to this day; default today (UTC). */
+  readonly asOf?: string;
+  /** Language of alert reasons; default "en". */
+  readonly locale?: Locale;
+  /**
+   * A customer whose at-risk/defected threshold was crossed more than this many days before the
+   * as-of day gets a status but no alert (on a first run over years of history, long-gone customers
+   * are not work for today); default 90, null for no limit.
+   */
+  readonly maxAlertAgeDays?: number | null;
+  /** The clock, for tests; default now. */
+  readonly now?: Date;
+}
+
+/** What a run did. */
+export interface DefectionRunSummary {
+  readonly asOf: string;
+  readonly customers: number;
+  readonly statuses: Record<DefectionStatus, number>;
+  readonly changed: number;
+  readonly alertsCreated: number;
+  readonly alertsClosed: number;
+  readonly deliveriesQueued: number;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Recomputes every purchasing customer's defection status as of a day in one SQL pass over
+ * per-customer aggregates, then writes only what changed: `customer_status` rows, `status_history`
+ * entries, new alerts (at most one open alert per customer and status — an unchanged situation never
+ * alerts twice), closes alerts the customer's return or a more severe status made moot, and queues
+ * one webhook delivery per new alert and active subscriber. All writes are one transaction, so an
+ * alert and its deliveries exist together or not at all. Running it after each load is the
+ * incremental update: customers with new purchases and those whose silence crossed a threshold
+ * change; everyone else is read but not written.
+ *
+ * @example
+ * const summary = await runDefection(store.client, { asOf: "2011-09-01", locale: "fa" });
+ * console.log(summary.statuses.at_risk, summary.alertsCreated);
+ */
+export async function runDefection(
+  client: SqlClient,
+  options: RunDefectionOptions = {},
+): Promise<DefectionRunSummary> {
+  const now = options.now ?? new Date();
+  const asOf = options.asOf ?? now.toISOString().slice(0, 10);
+  const asOfDay = toEpochDay(asOf);
+  const locale = options.locale ?? "en";
+  const maxAge = options.maxAlertAgeDays === undefined ? 90 : options.maxAlertAgeDays;
+  const loaded = await loadFeatures(client, options.rules ?? defaultDefectionRules, { asOfDay });
+
+  const previous = new Map<string, StoredStatus>();
+  for (const r of await client.all(
+    sql("SELECT customer_id, status, CAST(since AS VARCHAR) AS since FROM customer_status"),
+  )) {
+    previous.set(String(r.customer_id), {
+      status: r.status as DefectionStatus,
+      sinceDay: toEpochDay(dayText(r.since)),
+    });
+  }
+  const openAlerts = new Map<string, { id: string; status: string }[]>();
+  for (const r of await client.all(
+    sql("SELECT id, customer_id, status FROM alerts WHERE state <> 'closed'"),
+  )) {
+    const list = openAlerts.get(String(r.customer_id)) ?? [];
+    list.push({ id: String(r.id), status: String(r.status) });
+    openAlerts.set(String(r.customer_id), list);
+  }
+  const webhooks = (await client.all(sql("SELECT id FROM webhooks WHERE active"))).map((r) => String(r.id));
+
+  const stamp = timestampText(now);
+  const statuses: Record<DefectionStatus, number> = { active: 0, at_risk: 0, defected: 0, reactivated: 0 };
+  const statusRows: SqlValue[][] = [];
+  const historyRows: SqlValue[][] = [];
+  const alertRows: SqlValue[][] = [];
+  const deliveryRows: SqlValue[][] = [];
+  const closeReturned: string[] = [];
+  const closeSuperseded: string[] = [];
+  for (const f of loaded.features) {
+    const e = evaluateDefection(f, loaded.rules, asOfDay);
+    const prev = previous.get(f.customerId) ?? null;
+    const status = nextStatus(prev, e.level, f.lastDay);
+    statuses[status]++;
+    if (prev !== null && prev.status === status) continue;
+    let sinceDay: number;
+    if (status === "at_risk" || status === "defected") {
+      sinceDay = Math.min(asOfDay, Math.max(e.firedDay ?? asOfDay, prev === null ? 0 : prev.sinceDay));
+    } else if (prev === null) sinceDay = f.firstDay;
+    else sinceDay = f.lastDay > prev.sinceDay ? f.lastDay : asOfDay;
+    const rule = status === "at_risk" || status === "defected" ? e.rule : null;
+    const reason = status === "at_risk" || status === "defected" ? defectionReason(e.facts, locale) : null;
+    statusRows.push([f.customerId, status, fromEpochDay(sinceDay), rule, reason, asOf, stamp]);
+    historyRows.push([f.customerId, status, prev?.status ?? null, fromEpochDay(sinceDay), rule, asOf, stamp]);
+    const open = openAlerts.get(f.customerId) ?? [];
+    if (status === "active" || status === "reactivated") {
+      closeReturned.push(...open.map((a) => a.id));
+      continue;
+    }
+    closeSuperseded.push(...open.filter((a) => a.status !== status).map((a) => a.id));
+    if (open.some((a) => a.status === status)) continue;
+    if (maxAge !== null && asOfDay - sinceDay > maxAge) continue;
+    const value = valueAtStake(f, e.level);
+    const alertId = randomUUID();
+    const owner = f.owner ?? f.branch;
+    alertRows.push([
+      alertId,
+      f.customerId,
+      stamp,
+      status,
+      rule,
+      reason,
+      value.value,
+      value.priority,
+      owner,
+      "open",
+      value.basis,
+      f.pAlive,
+      f.branch,
+      asOf,
+      JSON.stringify(e.facts),
+    ]);
+    const payload = JSON.stringify({
+      event: "alert.created",
+      alert: {
+        id: alertId,
+        customer_id: f.customerId,
+        status,
+        rule,
+        reason,
+        value_at_stake: value.value,
+        value_basis: value.basis,
+        priority: value.priority,
+        owner,
+        branch: f.branch,
+        as_of: asOf,
+        created_at: now.toISOString(),
+      },
+    });
+    for (const webhookId of webhooks) {
+      deliveryRows.push([
+        randomUUID(),
+        webhookId,
+        "alert.created",
+        alertId,
+        payload,
+        "pending",
+        0,
+        stamp,
+        stamp,
+      ]);
+    }
+  }
+
+  await client.run(sql("BEGIN TRANSACTION"));
+  try {
+    await insertRows(
+      client,
+      "customer_status",
+      ["customer_id", "status", "since", "rule", "reason", "as_of", "updated_at"],
+      statusRows,
+      `ON CONFLICT (customer_id) DO UPDATE SET status = excluded.status, since = excluded.since,
+        rule = excluded.rule, reason = excluded.reason, as_of = excluded.as_of, updated_at = excluded.updated_at`,
+    );
+    await insertRows(
+      client,
+      "status_history",
+      ["customer_id", "status", "previous_status", "changed_on", "rule", "as_of", "recorded_at"],
+      historyRows,
+    );
+    for (const [ids, why] of [
+      [closeReturned, "customer_returned"],
+      [closeSuperseded, "superseded"],
+    ] as const) {
+      for (let i = 0; i < ids.length; i += 1000) {
+        const chunk = ids.slice(i, i + 1000);
+        await client.run({
+          sql: `UPDATE alerts SET state = 'closed', closed_at = $1, closed_reason = $2
+            WHERE id IN (${chunk.map((_, j) => `$${j + 3}`).join(", ")})`,
+          params: [stamp, why, ...chunk],
+        });
+      }
+    }
+    await insertRows(
+      client,
+      "alerts",
+      [
+        "id",
+        "customer_id",
+        "created_at",
+        "status",
+        "rule",
+        "reason",
+        "value_at_stake",
+        "priority",
+        "owner",
+        "state",
+        "value_basis",
+        "p_alive",
+        "branch",
+        "as_of",
+        "reason_facts",
+      ],
+      alertRows,
+    );
+    await insertRows(
+      client,
+      "webhook_deliveries",
+      [
+        "id",
+        "webhook_id",
+        "event",
+        "alert_id",
+        "payload",
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "created_at",
+      ],
+      deliveryRows,
+    );
+    await client.run(
+      sql(
+        "INSERT INTO defection_runs (id, as_of, started_at, finished_at, customers, changed, alerts, rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        [
+          randomUUID(),
+          asOf,
+          stamp,
+          timestampText(new Date()),
+          loaded.features.length,
+          statusRows.length,
+          alertRows.length,
+          JSON.stringify(loaded.rules),
+        ],
+      ),
+    );
+    await client.run(sql("COMMIT"));
+  } catch (error) {
+    await client.run(sql("ROLLBACK"));
+    throw error;
+  }
+  return {
+    asOf,
+    customers: loaded.features.length,
+    statuses,
+    changed: statusRows.length,
+    alertsCreated: alertRows.length,
+    alertsClosed: closeReturned.length + closeSuperseded.length,
+    deliveriesQueued: deliveryRows.length,
+    notes: loaded.notes,
+  };
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import {
+  DefectionError,
+  defaultRetryPolicy,
+  type RetryPolicy,
+  retryDelay,
+  type SqlClient,
+  sql,
+  webhookSignature,
+} from "@vafa/core";
+import { timestampText } from "./sqlTime.ts";
+
+/**
+ * Subscribes a URL to new alerts. Each delivery is signed with `secret` (see `webhookSignature`).
+ *
+ * @throws DefectionError for a URL that is not http(s) or an empty secret.
+ * @example
+ * const { id } = await addWebhook(store.client, { url: "https://crm.example.com/vafa", secret: "s3cret" });
+ */
+export async function addWebhook(
+  client: SqlClient,
+  hook: { url: string; secret: string },
+): Promise<{ id: string }> {
+  let url: URL;
+  try {
+    url = new URL(hook.url);
+  } catch {
+    throw new DefectionError(`webhook URL "${hook.url}" is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new DefectionError(`webhook URL must be http or https, got ${url.protocol}`);
+  }
+  if (hook.secret.length < 8) throw new DefectionError("webhook secret must be at least 8 characters");
+  const id = randomUUID();
+  await client.run(
+    sql("INSERT INTO webhooks (id, url, secret, active, created_at) VALUES ($1, $2, $3, true, $4)", [
+      id,
+      url.toString(),
+      hook.secret,
+      timestampText(new Date()),
+    ]),
+  );
+  return { id };
+}
+
+/** Options of `deliverWebhooks`. */
+export interface DeliverOptions {
+  readonly policy?: RetryPolicy;
+  /** Per-request timeout in ms; default 10000. */
+  readonly timeoutMs?: number;
+  /** Most deliveries attempted in one pass; default 100. */
+  readonly limit?: number;
+  readonly now?: () => Date;
+  readonly fetch?: typeof fetch;
+}
+
+/** What one pass did. */
+export interface DeliveryPass {
+  readonly attempted: number;
+  readonly delivered: number;
+  readonly retrying: number;
+  readonly failed: number;
+  /** Pending deliveries left (due later). */
+  readonly pending: number;
+}
+
+/**
+ * One pass of the delivery worker: POSTs every due pending delivery (oldest first) as JSON with
+ * `X-Vafa-Timestamp` and `X-Vafa-Signature: sha256=<hex>`; a 2xx marks it delivered, anything else
+ * (or a network error or timeout) schedules the next attempt with exponential back-off and jitter in
+ * `next_attempt_at`, until `maxAttempts` marks it failed. State lives only in the table, so a worker
+ * killed mid-way resumes the pending deliveries when started again (a delivery whose 2xx arrived just
+ * before the kill may be sent twice: receivers de-duplicate by the `X-Vafa-Delivery` id).
+ *
+ * @example
+ * const pass = await deliverWebhooks(store.client);
+ */
+export async function deliverWebhooks(
+  client: SqlClient,
+  options: DeliverOptions = {},
+): Promise<DeliveryPass> {
+  const policy = options.policy ?? defaultRetryPolicy;
+  const now = options.now ?? (() => new Date());
+  const post = options.fetch ?? fetch;
+  const due = await client.all(
+    sql(
+      `SELECT d.id, d.payload, d.attempts, d.event, w.url, w.secret FROM webhook_deliveries d
+       JOIN webhooks w ON w.id = d.webhook_id
+       WHERE d.state = 'pending' AND d.next_attempt_at <= $1 ORDER BY d.next_attempt_at, d.created_at LIMIT $2`,
+      [timestampText(now()), options.limit ?? 100],
+    ),
+  );
+  let delivered = 0;
+  let retrying = 0;
+  let failed = 0;
+  for (const d of due) {
+    const body = String(d.payload);
+    const timestamp = String(Math.floor(now().getTime() / 1000));
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await post(String(d.url), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "vafa-webhooks",
+          "x-vafa-event": String(d.event),
+          "x-vafa-delivery": String(d.id),
+          "x-vafa-timestamp": timestamp,
+          "x-vafa-signature": webhookSignature(String(d.secret), timestamp, body),
+        },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+      status = response.status;
+      await response.body?.cancel();
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    const attempts = Number(d.attempts) + 1;
+    const at = now();
+    if (status !== null && status >= 200 && status < 300) {
+      delivered++;
+      await client.run(
+        sql(
+          "UPDATE webhook_deliveries SET state = 'delivered', attempts = $1, last_status = $2, last_error = NULL, delivered_at = $3 WHERE id = $4",
+          [attempts, status, timestampText(at), String(d.id)],
+        ),
+      );
+      continue;
+    }
+    const give = attempts >= policy.maxAttempts;
+    if (give) failed++;
+    else retrying++;
+    const next = new Date(at.getTime() + retryDelay(attempts, policy));
+    await client.run(
+      sql(
+        "UPDATE webhook_deliveries SET state = $1, attempts = $2, last_status = $3, last_error = $4, next_attempt_at = $5 WHERE id = $6",
+        [
+          give ? "failed" : "pending",
+          attempts,
+          status,
+          error ?? `HTTP ${status}`,
+          timestampText(next),
+          String(d.id),
+        ],
+      ),
+    );
+  }
+  const [left] = await client.all(
+    sql("SELECT count(*) AS n FROM webhook_deliveries WHERE state = 'pending'"),
+  );
+  return { attempted: due.length, delivered, retrying, failed, pending: Number(left?.n ?? 0) };
+}
