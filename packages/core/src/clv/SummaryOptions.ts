@@ -8,4 +8,12 @@ export interface SummaryOptions {
   readonly unit?: "day" | "week";
   /** IANA zone whose civil days bucket the timestamps; default UTC. */
   readonly timeZone?: string;
+  /**
+   * Count purchases as distinct timestamps (orders) instead of distinct days, and measure recency and
+   * age in fractional units from the exact first purchase to the last one and to the end (midnight
+   * UTC) of the calibration end day. Continuous-time models can then be checked on simulated data
+   * without same-day purchases merging. Default false: the day-based summary of the papers (CDNOW).
+   * Only UTC day boundaries are supported with it.
+   */
+  readonly exactTime?: boolean;
 }

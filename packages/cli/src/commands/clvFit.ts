@@ -1,0 +1,74 @@
+import {
+  type ClvFit,
+  clvModels,
+  fitFromStore,
+  fitFromSummaryFile,
+  parseClvModel,
+  recordFit,
+} from "@vafa/duckdb";
+import { Command } from "commander";
+import { globalOptions } from "../globalOptions.ts";
+import { printJson, printTable } from "../output.ts";
+import { withStore } from "../withStore.ts";
+import { isoDay, positiveNumber, timeUnit, wholeNumber } from "./clvOptions.ts";
+
+/** Prints a fit as text: one line per parameter with its standard error. */
+export function printFit(fit: ClvFit): void {
+  process.stdout.write(
+    `${fit.model}: log-likelihood ${fit.log_likelihood.toFixed(2)}, ${fit.n.toLocaleString("en-US")} customers${fit.converged ? "" : " (did not converge)"}\n`,
+  );
+  printTable(
+    Object.entries(fit.params).map(([name, value]) => ({ name, value, se: fit.std_errors[name] ?? null })),
+    [
+      ["name", "parameter"],
+      ["value", "estimate"],
+      ["se", "std. error"],
+    ],
+  );
+}
+
+/** `vafa clv fit`: fits one model on the store's transactions or on a published summary file. */
+export function clvFitCommand(): Command {
+  return new Command("fit")
+    .description("fit a purchase, spend or retention model and print its parameters")
+    .requiredOption("--model <name>", `model: ${clvModels.join(" | ")}`, parseClvModel)
+    .option("--summary <file>", "fit on a summary CSV (lifetimes or paper column names) instead of the store")
+    .option("--column <name>", "sbg: survivor column of the survival table")
+    .option("--periods <n>", "sbg: fit periods 1..N after the cohort at period 0", wholeNumber)
+    .option(
+      "--calibration-end <date>",
+      "last day of the calibration period (default: last day with data)",
+      isoDay,
+    )
+    .option("--unit <unit>", "time unit of recency and age: day | week", timeUnit, "week")
+    .option(
+      "--penalizer <l>",
+      "L2 penalty on the parameters, as in lifetimes (default 0)",
+      positiveNumber(true),
+    )
+    .action(async (opts, command: Command) => {
+      const { db, json } = globalOptions(command);
+      let fit: ClvFit;
+      if (opts.summary !== undefined) {
+        fit = await fitFromSummaryFile(opts.summary, {
+          model: opts.model,
+          ...(opts.column === undefined ? {} : { column: opts.column }),
+          ...(opts.periods === undefined ? {} : { periods: opts.periods }),
+          ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
+        });
+      } else {
+        fit = await withStore(db, async (store) => {
+          const f = await fitFromStore(store.client, {
+            model: opts.model,
+            unit: opts.unit,
+            ...(opts.calibrationEnd === undefined ? {} : { calibrationEnd: opts.calibrationEnd }),
+            ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
+          });
+          await recordFit(store.client, f, { calibrationEnd: opts.calibrationEnd ?? null, unit: opts.unit });
+          return f;
+        });
+      }
+      if (json) printJson(fit);
+      else printFit(fit);
+    });
+}

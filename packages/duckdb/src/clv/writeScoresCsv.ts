@@ -1,0 +1,49 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { sql } from "@vafa/core";
+import type { DuckDBClient } from "../DuckDBClient.ts";
+import { readColumns } from "./readColumns.ts";
+
+/** Columns of the scores CSV, in order. */
+export const scoreCsvColumns = [
+  "customer_id",
+  "p_alive",
+  "expected_purchases",
+  "expected_spend",
+  "clv",
+  "historical_value",
+] as const;
+
+function csvText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes `customer_scores` to a CSV file, highest CLV first, and returns the number of rows. The path
+ * is a user value, so the file is written by Node rather than spliced into a COPY statement.
+ *
+ * @example
+ * await writeScoresCsv(store.client, "scores.csv"); // 2357
+ */
+export async function writeScoresCsv(client: DuckDBClient, path: string): Promise<number> {
+  const cols = await readColumns(
+    client,
+    sql(`SELECT ${scoreCsvColumns.join(", ")} FROM customer_scores ORDER BY clv DESC, customer_id`),
+  );
+  const columns = scoreCsvColumns.map((c) => cols[c] ?? []);
+  const rows = columns[0]?.length ?? 0;
+  const out = createWriteStream(path);
+  let chunk = `${scoreCsvColumns.join(",")}\n`;
+  for (let i = 0; i < rows; i++) {
+    chunk += `${columns.map((c) => csvText(c[i])).join(",")}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, "drain");
+      chunk = "";
+    }
+  }
+  out.end(chunk);
+  await once(out, "finish");
+  return rows;
+}

@@ -1,0 +1,87 @@
+// Benchmark of the CLV pipeline on 1,000,000 simulated customers: building the compressed summary,
+// fitting BG/NBD + Gamma-Gamma, and scoring and storing every customer, each timed on its own in an
+// open store (target: under 5 s for the three together), then the BG/NBD and Pareto/NBD fit times on
+// the CDNOW summary. Run with `npm run bench:clv`. BENCH_DIR reuses a folder (the data are generated
+// and loaded only when missing there).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compressedSpendQuery, compressedSummaryQuery, duckdbDialect } from "@vafa/core";
+import { fitFromSummaryFile, openStore, purchaseModel, scoreCustomers } from "@vafa/duckdb";
+import { fitGammaGamma } from "@vafa/models";
+import { floatColumn, readColumns } from "../packages/duckdb/src/clv/readColumns.ts";
+
+const vafa = fileURLToPath(new URL("../packages/cli/bin/vafa.js", import.meta.url));
+const cdnow = fileURLToPath(
+  new URL("../../shared/datasets/cdnow/cdnow_customers_summary.csv", import.meta.url),
+);
+const dir = process.env.BENCH_DIR ?? join(tmpdir(), "vafa-bench-clv");
+const sim = join(dir, "sim");
+const db = join(dir, "bench.duckdb");
+mkdirSync(dir, { recursive: true });
+
+function run(args: readonly string[]): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [vafa, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`vafa ${args.join(" ")} failed: ${r.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+async function timed<T>(label: string, work: () => Promise<T> | T): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s\n`);
+  return { value, seconds };
+}
+
+if (!existsSync(join(sim, "transactions.csv"))) {
+  process.stdout.write("simulating 1,000,000 customers …\n");
+  run(["simulate", "--customers", "1000000", "--seed", "1", "--out", sim]);
+}
+if (!existsSync(db)) {
+  process.stdout.write("loading transactions …\n");
+  run(["ingest", "transactions", join(sim, "transactions.csv"), "--db", db, "--json"]);
+}
+
+const store = await openStore(db);
+const unit = "week" as const;
+const summary = await timed("compressed summary (BG/NBD + Gamma-Gamma)", async () => {
+  const rfm = await readColumns(store.client, compressedSummaryQuery(duckdbDialect, { unit }));
+  const spend = await readColumns(store.client, compressedSpendQuery(duckdbDialect, { unit }));
+  return { rfm, spend };
+});
+const { rfm, spend } = summary.value;
+const data = {
+  x: floatColumn(rfm, "x"),
+  tx: floatColumn(rfm, "t_x"),
+  T: floatColumn(rfm, "T"),
+  count: floatColumn(rfm, "n"),
+};
+process.stdout.write(
+  `  ${data.x.length.toLocaleString("en-US")} (x, t_x, T) patterns, ${floatColumn(spend, "x").length.toLocaleString("en-US")} (x, monetary) patterns\n`,
+);
+const fit = await timed("fit BG/NBD + Gamma-Gamma", () => {
+  const bg = purchaseModel("bgnbd").fit(data);
+  const gg = fitGammaGamma({
+    x: floatColumn(spend, "x"),
+    m: floatColumn(spend, "monetary"),
+    count: floatColumn(spend, "n"),
+  });
+  return { bg, gg };
+});
+const scored = await timed("score and store every customer", () =>
+  scoreCustomers(store.client, { params: fit.value.bg.params, spendParams: fit.value.gg.params, unit }),
+);
+process.stdout.write(
+  `${"total (summary + fit + score)".padEnd(44)} ${(summary.seconds + fit.seconds + scored.seconds).toFixed(2).padStart(7)} s  (target < 5 s)\n`,
+);
+process.stdout.write(
+  `  ${scored.value.customers.toLocaleString("en-US")} customers scored; BG/NBD ${JSON.stringify(fit.value.bg.params)}\n`,
+);
+store.close();
+
+await timed("CDNOW BG/NBD fit (2,357 customers)", () => fitFromSummaryFile(cdnow, { model: "bgnbd" }));
+await timed("CDNOW Pareto/NBD fit", () => fitFromSummaryFile(cdnow, { model: "pareto-nbd" }));
