@@ -1,0 +1,55 @@
+import { demoUsers, startServer } from "@vafa/server";
+import { Command, InvalidArgumentError } from "commander";
+import { globalOptions } from "../globalOptions.ts";
+
+function portArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is 0–65535");
+  return n;
+}
+
+function hoursArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError("session hours must be a positive number");
+  return n;
+}
+
+/**
+ * `vafa serve`: the HTTP API and the dashboard. With `--state postgres://…` users, sessions and
+ * settings live in PostgreSQL and the facts file is opened read-only, so several processes can serve
+ * the same data.
+ */
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the web dashboard")
+    .option("--port <n>", "port to listen on (0: any free port)", portArg, 8080)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--state <where>", 'application state: "duckdb" (the --db file) or a postgres:// URL', "duckdb")
+    .option("--session-hours <h>", "session lifetime in hours, slid forward on use", hoursArg, 12)
+    .option("--secure-cookies", "mark the session cookie Secure (when served over HTTPS)")
+    .action(
+      async (
+        opts: { port: number; host: string; state: string; sessionHours: number; secureCookies?: boolean },
+        command: Command,
+      ) => {
+        const { db } = globalOptions(command);
+        const server = await startServer({
+          db,
+          state: opts.state,
+          host: opts.host,
+          port: opts.port,
+          config: { sessionTtlMs: opts.sessionHours * 3_600_000, secureCookies: opts.secureCookies === true },
+        });
+        process.stdout.write(`Vafa serving ${server.url}\n`);
+        const demo = demoUsers[0];
+        if ((await server.context.state.findUserByEmail(demo.email)) !== null)
+          process.stdout.write(`demo login: ${demo.email} / ${demo.password}\n`);
+        const stop = () => {
+          void server.close().then(() => process.exit(0));
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      },
+    );
+}

@@ -1,0 +1,19 @@
+import type { Route } from "../http/Route.ts";
+import { adminRoutes } from "./adminRoutes.ts";
+import { alertRoutes } from "./alertRoutes.ts";
+import { authRoutes } from "./authRoutes.ts";
+import { customerRoutes } from "./customerRoutes.ts";
+import { reportRoutes } from "./reportRoutes.ts";
+import { uploadRoutes } from "./uploadRoutes.ts";
+
+/** Every API route, in the order the document lists them. */
+export function allRoutes(): Route[] {
+  return [
+    ...authRoutes(),
+    ...reportRoutes(),
+    ...customerRoutes(),
+    ...alertRoutes(),
+    ...uploadRoutes(),
+    ...adminRoutes(),
+  ];
+}

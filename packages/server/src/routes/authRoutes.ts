@@ -1,0 +1,132 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { z } from "zod";
+import { audit } from "../audit.ts";
+import { signedIn } from "../auth/Principal.ts";
+import { hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { endSession, startSession } from "../auth/sessions.ts";
+import { HttpError } from "../http/HttpError.ts";
+import { defineRoute, type Route } from "../http/Route.ts";
+import type { User } from "../state/StateStore.ts";
+
+/** A password policy that stops the obvious mistakes without annoying: 8 to 200 characters. */
+export const passwordSchema = z.string().min(8).max(200);
+
+const credentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+/** The user as `/api/me` and login show it. */
+export function publicUser(u: User) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    branch: u.branch,
+    locale: u.locale,
+    calendar: u.calendar,
+  };
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Setup, login, logout and `me`. */
+export function authRoutes(): Route[] {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/api/setup",
+      summary: "Whether the install still needs its first admin",
+      tag: "auth",
+      access: "public",
+      returns: "{ needsSetup: boolean }",
+      handle: async ({ app }) => ({ needsSetup: (await app.state.countUsers()) === 0 }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/setup",
+      summary: "Create the first admin (only while no user exists) and sign in",
+      tag: "auth",
+      access: "public",
+      body: z.object({ email: z.email(), password: passwordSchema, name: z.string().min(1).max(200) }),
+      returns: "{ user, csrfToken }",
+      handle: async ({ app, body, c }) => {
+        if ((await app.state.countUsers()) > 0)
+          throw new HttpError(409, "setup is done: an admin already exists");
+        const user = await app.state.createUser(
+          {
+            email: body.email,
+            name: body.name,
+            role: "admin",
+            branch: null,
+            passwordHash: await hashPassword(body.password),
+          },
+          true,
+        );
+        if (user === null) throw new HttpError(409, "setup is done: an admin already exists");
+        await audit(app, user, "setup", user.id);
+        return { user: publicUser(user), csrfToken: await startSession(app, c, user) };
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/login",
+      summary: "Sign in with email and password; sets the vafa_session cookie",
+      tag: "auth",
+      access: "public",
+      body: credentials,
+      returns: "{ user, csrfToken }",
+      handle: async ({ app, body, c }) => {
+        const key = `${body.email.toLowerCase()}|${clientAddress(c)}`;
+        const wait = app.limiter.retryAfter(key);
+        if (wait > 0) {
+          c.header("Retry-After", String(Math.ceil(wait / 1000)));
+          throw new HttpError(429, "too many failed logins; try again later");
+        }
+        const found = await app.state.findUserByEmail(body.email);
+        const ok =
+          found !== null &&
+          !found.user.disabled &&
+          found.passwordHash !== null &&
+          (await verifyPassword(found.passwordHash, body.password));
+        if (!ok || found === null) {
+          app.limiter.fail(key);
+          throw new HttpError(401, "wrong email or password");
+        }
+        app.limiter.succeed(key);
+        await audit(app, found.user, "login", found.user.id);
+        return { user: publicUser(found.user), csrfToken: await startSession(app, c, found.user) };
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/logout",
+      summary: "Sign out (ends the session)",
+      tag: "auth",
+      access: "self",
+      returns: "{ ok: true }",
+      handle: async ({ app, c, principal }) => {
+        await endSession(app, c);
+        await audit(app, signedIn(principal).user, "logout", signedIn(principal).user.id);
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/me",
+      summary: "The signed-in user and the session's CSRF token",
+      tag: "auth",
+      access: "read",
+      returns: "{ user: {id,email,name,role,branch,locale,calendar}, csrfToken }",
+      handle: async ({ principal }) => {
+        const p = signedIn(principal);
+        return { user: publicUser(p.user), csrfToken: p.session?.csrfToken ?? null };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,98 @@
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { kinds } from "@vafa/core";
+import { IngestError, ingestFiles } from "@vafa/duckdb";
+import { z } from "zod";
+import { audit } from "../audit.ts";
+import { signedIn } from "../auth/Principal.ts";
+import { HttpError } from "../http/HttpError.ts";
+import { defineRoute, type Route } from "../http/Route.ts";
+import { JobFailure } from "../jobs/JobRunner.ts";
+
+/** A safe file name for the temp copy: the client's base name (its extension tells the format). */
+function uploadName(header: string | undefined): string {
+  const name = basename(header ?? "upload.csv").replace(/[^\w.-]/g, "_");
+  return name === "" || name.startsWith(".") ? `upload${name}` : name;
+}
+
+/** Uploads (a background load through `ingestFiles`) and job status. */
+export function uploadRoutes(): Route[] {
+  return [
+    defineRoute({
+      method: "post",
+      path: "/api/uploads",
+      summary: "Upload a file (raw bytes; header X-Filename) and load it in the background",
+      tag: "data",
+      access: "upload",
+      rawBody: ["text/csv", "application/octet-stream"],
+      query: z.object({
+        kind: z.enum(kinds),
+        preset: z.string().optional(),
+        skip_bad_rows: z
+          .enum(["true", "false", "1", "0"])
+          .transform((v) => v === "true" || v === "1")
+          .optional(),
+      }),
+      returns: "{ jobId }",
+      handle: async ({ app, query, principal, c }) => {
+        const { user } = signedIn(principal);
+        if (app.facts.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
+        const length = Number(c.req.header("content-length") ?? "0");
+        if (length > app.config.maxUploadBytes) throw new HttpError(413, "the upload is too large");
+        const body = c.req.raw.body;
+        if (body === null) throw new HttpError(400, "the upload is empty");
+        const dir = await mkdtemp(join(tmpdir(), "vafa-upload-"));
+        const file = join(dir, uploadName(c.req.header("x-filename")));
+        // Save the whole upload before answering, so the job never reads a half-received file.
+        await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), createWriteStream(file));
+        await audit(app, user, "upload", query.kind, { file: basename(file), preset: query.preset ?? null });
+        const jobId = await app.jobs.start(query.kind, user.id, async (progress) => {
+          const client = await app.facts.connect();
+          try {
+            return await ingestFiles(client, {
+              kind: query.kind,
+              files: [file],
+              ...(query.preset !== undefined ? { preset: query.preset } : {}),
+              ...(query.skip_bad_rows !== undefined ? { skipBadRows: query.skip_bad_rows } : {}),
+              onProgress: (fraction) => progress(fraction * 0.99),
+            });
+          } catch (error) {
+            if (error instanceof IngestError) throw new JobFailure(error.message, error.problems);
+            throw error;
+          } finally {
+            client.close();
+            await rm(dir, { recursive: true, force: true });
+          }
+        });
+        return { jobId };
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/jobs/:id",
+      summary: "A background job's state, progress and outcome",
+      tag: "data",
+      access: "read",
+      params: z.object({ id: z.string().min(1) }),
+      returns: "{ id, kind, state, progress, result?, error?, problems? }",
+      handle: async ({ app, params }) => {
+        const job = await app.jobs.get(params.id);
+        if (job === null) throw new HttpError(404, `no job ${params.id}`);
+        return {
+          id: job.id,
+          kind: job.kind,
+          state: job.state,
+          progress: job.progress,
+          ...(job.result !== null ? { result: job.result } : {}),
+          ...(job.error !== null ? { error: job.error } : {}),
+          ...(job.problems !== null ? { problems: job.problems } : {}),
+        };
+      },
+    }),
+  ];
+}

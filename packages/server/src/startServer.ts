@@ -1,0 +1,95 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { AppContext } from "./AppContext.ts";
+import { LoginLimiter } from "./auth/LoginLimiter.ts";
+import { createApp } from "./createApp.ts";
+import { type Facts, openFacts } from "./facts/Facts.ts";
+import { ReportCache } from "./facts/ReportCache.ts";
+import { JobRunner } from "./jobs/JobRunner.ts";
+import { type ServerConfig, serverConfig } from "./ServerConfig.ts";
+import { cachedStateStore } from "./state/cachedStateStore.ts";
+import { postgresStateStore } from "./state/postgresStateStore.ts";
+import type { StateStore } from "./state/StateStore.ts";
+import { sqlStateStore } from "./state/sqlStateStore.ts";
+import { sqlWorklist } from "./worklist/sqlWorklist.ts";
+
+/** Where to listen and what to open. */
+export interface StartOptions {
+  /** The DuckDB facts file. */
+  readonly db: string;
+  /**
+   * Where application state lives: "duckdb" (default: the facts file itself) or a `postgres://` URL.
+   * With PostgreSQL the facts file is opened read-only, so several API processes can share it (loads
+   * then go through `vafa ingest` while no server holds the file).
+   */
+  readonly state?: string;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0: any free port. */
+  readonly port?: number;
+  readonly config?: Partial<ServerConfig>;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** e.g. "http://127.0.0.1:51234". */
+  readonly url: string;
+  readonly port: number;
+  readonly context: AppContext;
+  close(): Promise<void>;
+}
+
+/** The state store `spec` names, over the facts when it is "duckdb". */
+export async function openState(spec: string, facts: Facts): Promise<StateStore> {
+  // The server is the DuckDB file's only writer, so its hot reads can be cached exactly.
+  if (spec === "duckdb") return cachedStateStore(sqlStateStore(facts.client));
+  if (/^postgres(ql)?:\/\//.test(spec)) return postgresStateStore(spec);
+  throw new Error(`--state must be "duckdb" or a postgres:// URL, not "${spec}"`);
+}
+
+/**
+ * Opens the facts and the state store and starts the HTTP server.
+ *
+ * @example
+ * const server = await startServer({ db: "./vafa.duckdb", port: 8080 });
+ * console.log(`Vafa serving ${server.url}`);
+ * await server.close();
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const stateSpec = options.state ?? "duckdb";
+  if (stateSpec !== "duckdb" && !/^postgres(ql)?:\/\//.test(stateSpec))
+    throw new Error(`--state must be "duckdb" or a postgres:// URL, not "${stateSpec}"`);
+  const facts = await openFacts(options.db, { readOnly: stateSpec !== "duckdb" });
+  const state = await openState(stateSpec, facts);
+  const config = serverConfig(options.config);
+  const cache = new ReportCache();
+  const context: AppContext = {
+    config,
+    state,
+    facts,
+    cache,
+    jobs: new JobRunner(state, () => cache.clear()),
+    worklist: sqlWorklist(facts.client),
+    limiter: new LoginLimiter(config.loginMaxFailures, config.loginWindowMs),
+  };
+  const app = createApp(context);
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    context,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      await state.close();
+      facts.close();
+    },
+  };
+}
