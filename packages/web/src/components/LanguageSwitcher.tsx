@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import { request } from "../api/request.ts";
+import { LANGUAGES, type Language } from "../prefs/Language.ts";
+import { usePrefs } from "../prefs/usePrefs.ts";
+
+const NAMES: Readonly<Record<Language, string>> = { en: "English", fa: "فارسی", ar: "العربية" };
+
+export interface LanguageSwitcherProps {
+  /** Also save the choice on the signed-in user (ignored when the server has no such route). */
+  readonly saveOnServer?: boolean;
+}
+
+/** Picks English, Persian or Arabic; remembered in this browser and, when signed in, on the user. */
+export function LanguageSwitcher({ saveOnServer = false }: LanguageSwitcherProps) {
+  const { t } = useTranslation();
+  const { language, setLanguage } = usePrefs();
+  return (
+    <label className="switcher">
+      <span className="visually-hidden">{t("nav.language")}</span>
+      <select
+        data-testid="language"
+        value={language}
+        onChange={(event) => {
+          const next = LANGUAGES.find((l) => l === event.target.value) ?? "en";
+          setLanguage(next);
+          if (saveOnServer) request("PUT", "/api/me", { locale: next }).catch(() => undefined);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
