@@ -1,9 +1,10 @@
 import { join } from "node:path";
-import { sql } from "@vafa/core";
-import { ingestFiles } from "@vafa/duckdb";
-import { Command } from "commander";
+import { duckdbDialect, type RetentionRow, sql } from "@vafa/core";
+import { fitFromStore, ingestFiles, recordFit, retention, runDefection, scoreCustomers } from "@vafa/duckdb";
+import { createDemoUser, demoUsers, prepareDemoBranches, sqlStateStore, startServer } from "@vafa/server";
+import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
-import { printJson } from "../output.ts";
+import { printJson, printTable } from "../output.ts";
 import { progressBar } from "../progressBar.ts";
 import { projectRoot } from "../projectRoot.ts";
 import { withStore } from "../withStore.ts";
@@ -11,40 +12,125 @@ import { withStore } from "../withStore.ts";
 /** The project's own copy of UCI Online Retail (CC BY 4.0), so the demo needs nothing outside. */
 export const demoFile = join(projectRoot(), "data", "online-retail", "online-retail.csv.gz");
 
-/** `vafa demo`: builds the demo database from the bundled Online Retail data and prints the headline report. */
+function portArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is 0–65535");
+  return n;
+}
+
+const percent = (v: number | null) => (v === null ? "" : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * `vafa demo`: builds the demo database from the bundled Online Retail data — load, branches (each
+ * customer's country), lifetime-value scores, defection statuses and alerts, the documented demo
+ * users — prints the headline report, and with `--serve` serves the dashboard. Every step is
+ * idempotent, so running it again refreshes the scores and statuses and adds no data.
+ */
 export function demoCommand(): Command {
   return new Command("demo")
     .description(
-      "load the bundled UCI Online Retail data (541,909 lines) into the store and print the headline report",
+      "load the bundled UCI Online Retail data (541,909 lines), score and check every customer, print the headline report; --serve then serves the dashboard",
     )
-    .action(async (_opts, command: Command) => {
+    .option("--serve", "serve the dashboard afterwards")
+    .option("--port <n>", "port for --serve (0: any free port)", portArg, 8080)
+    .action(async (opts: { serve?: boolean; port: number }, command: Command) => {
       const { db, json } = globalOptions(command);
       const bar = json ? undefined : progressBar("loading Online Retail");
-      await withStore(db, async (store) => {
+      const report = await withStore(db, async (store) => {
         const load = await ingestFiles(store.client, {
           kind: "transactions",
           files: [demoFile],
           preset: "online-retail",
           ...(bar ? { onProgress: (f: number) => bar(f) } : {}),
         });
+        await prepareDemoBranches(store.client);
         const [overview] = await store.client.all(
           sql(`SELECT count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders,
             round(sum(amount), 2) AS net_sales, round(-sum(amount) FILTER (WHERE amount < 0), 2) AS returns,
             strftime(min(occurred_at), '%Y-%m-%d') AS first_day, strftime(max(occurred_at), '%Y-%m-%d') AS last_day
             FROM transactions`),
         );
-        const report = { db, load: { rows_read: load.rows_read, rows_loaded: load.rows_loaded }, overview };
-        if (json) {
-          printJson(report);
-          return;
-        }
-        const o = overview ?? {};
-        const n = (v: unknown) => Number(v).toLocaleString("en-US");
-        process.stdout.write(
-          `Vafa demo — UCI Online Retail in ${db}\n` +
-            `${n(o.customers)} customers, ${n(o.orders)} orders, ${o.first_day} → ${o.last_day}\n` +
-            `net sales ${n(o.net_sales)}, returns ${n(o.returns)}\n`,
-        );
+        const purchase = await fitFromStore(store.client, { model: "bgnbd", unit: "week" });
+        const spend = await fitFromStore(store.client, { model: "gamma-gamma", unit: "week" });
+        await recordFit(store.client, purchase, { calibrationEnd: null, unit: "week" });
+        await recordFit(store.client, spend, { calibrationEnd: null, unit: "week" });
+        const { p, q, v } = spend.params;
+        if (p === undefined || q === undefined || v === undefined)
+          throw new Error("Gamma-Gamma fit lacks p, q, v");
+        const scores = await scoreCustomers(store.client, {
+          model: "bgnbd",
+          params: purchase.params,
+          spendParams: { p, q, v },
+          unit: "week",
+        });
+        const defection = await runDefection(store.client, { asOf: String(overview?.last_day) });
+        await createDemoUser(sqlStateStore(store.client));
+        const monthly = await retention(store.client, duckdbDialect, { period: { unit: "month" } });
+        return {
+          db,
+          load: { rows_read: load.rows_read, rows_loaded: load.rows_loaded },
+          overview,
+          clv: {
+            customers: scores.customers,
+            total_clv: scores.total_clv,
+            mean_p_alive: scores.mean_p_alive,
+          },
+          defection: {
+            as_of: defection.asOf,
+            statuses: defection.statuses,
+            alerts_created: defection.alertsCreated,
+          },
+          retention: monthly,
+        };
       });
+      if (json) printJson(report);
+      else printHeadline(report.overview ?? {}, report.clv, report.defection, report.retention);
+      if (!opts.serve) return;
+      const server = await startServer({ db, state: "duckdb", host: "127.0.0.1", port: opts.port });
+      const [admin, agent] = demoUsers;
+      // With --json, stdout holds only the JSON document.
+      (json ? process.stderr : process.stdout).write(
+        `\nVafa serving ${server.url}\nlog in as ${admin.email} / ${admin.password} (admin) or ${agent.email} / ${agent.password} (agent, branch ${agent.branch})\n`,
+      );
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
     });
+}
+
+function printHeadline(
+  o: Record<string, unknown>,
+  clv: { customers: number; total_clv: number; mean_p_alive: number },
+  defection: { as_of: string; statuses: Record<string, number>; alerts_created: number },
+  rows: readonly RetentionRow[],
+): void {
+  const n = (x: unknown) => Math.round(Number(x)).toLocaleString("en-US");
+  process.stdout.write(
+    `Vafa demo — UCI Online Retail\n` +
+      `${n(o.customers)} customers, ${n(o.orders)} orders, ${o.first_day} → ${o.last_day}; ` +
+      `net sales ${n(o.net_sales)}, returns ${n(o.returns)}\n` +
+      `lifetime value (BG/NBD × Gamma-Gamma, next 12 months): ${n(clv.total_clv)} across ${n(clv.customers)} customers; mean P(alive) ${clv.mean_p_alive.toFixed(2)}\n` +
+      `as of ${defection.as_of}: ${n(defection.statuses.at_risk ?? 0)} at risk, ${n(defection.statuses.defected ?? 0)} defected; ${n(defection.alerts_created)} new alerts\n\n` +
+      "Monthly retention (* = period not fully covered by the data)\n",
+  );
+  printTable(
+    rows.map((r) => ({
+      period: `${r.period}${r.complete ? "" : " *"}`,
+      active_start: r.active_start,
+      retained: r.retained,
+      new: r.new,
+      raw: percent(r.raw),
+      sales: percent(r.sales_adjusted),
+      grr: percent(r.gross_revenue_retention),
+    })),
+    [
+      ["period", "month"],
+      ["active_start", "active at start"],
+      ["retained", "retained"],
+      ["new", "new"],
+      ["raw", "raw retention"],
+      ["sales", "sales-adjusted"],
+      ["grr", "gross revenue retention"],
+    ],
+  );
 }
