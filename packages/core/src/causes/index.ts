@@ -1,0 +1,53 @@
+// Root causes of defection (seeds/000, 004): complaints, surveys, exit reasons, drivers, profiles.
+
+export { analyseDrivers, type DriverAnalysisOptions } from "./analyseDrivers.ts";
+export type { CauseCustomer } from "./CauseCustomer.ts";
+export { CausesError } from "./CausesError.ts";
+export { type CauseDriverOptions, causeDriverDataset } from "./causeDriverDataset.ts";
+export { causeProfileInputs, PROFILE_DIMENSIONS } from "./causeProfileInputs.ts";
+export { type CheckedAnswer, checkSurveyAnswers, type SurveyAnswer } from "./checkSurveyAnswers.ts";
+export { choleskyFactor, choleskySolve } from "./choleskySolve.ts";
+export { COMPLAINT_STATUSES, type ComplaintStatus, parseComplaintStatus } from "./complaintStatus.ts";
+export type { CategoryColumn, DriverColumn, DriverDataset, FlagColumn } from "./DriverDataset.ts";
+export type { DriverReport, DriverResult } from "./DriverReport.ts";
+export {
+  defectorProfiles,
+  type ProfileInput,
+  type ProfileReport,
+  type ProfileRow,
+} from "./defectorProfiles.ts";
+export { type DriverQueryOptions, driverQueries } from "./driverQueries.ts";
+export { driverSentence } from "./driverSentence.ts";
+export { type EncodedDriver, type EncodeOptions, encodeDrivers } from "./encodeDrivers.ts";
+export { type ExitQuestionnaireOptions, exitQuestionnaire } from "./exitQuestionnaire.ts";
+export {
+  fitRidgeLogistic,
+  type LogisticData,
+  type RidgeLogisticFit,
+  type RidgeLogisticOptions,
+} from "./fitRidgeLogistic.ts";
+export { type NpsCategory, npsCategory } from "./npsCategory.ts";
+export { parseCsv } from "./parseCsv.ts";
+export { reasonsQuery } from "./reasonsQuery.ts";
+export { type RelativeRisk, relativeRisk } from "./relativeRisk.ts";
+export {
+  type Localised,
+  type Questionnaire,
+  SURVEY_TYPES,
+  type SurveyOption,
+  type SurveyQuestion,
+  type SurveyType,
+} from "./SurveyQuestion.ts";
+export {
+  type ReasonDimension,
+  type ReasonPeriod,
+  type ReasonReport,
+  type ReasonRow,
+  type ReasonTrendRow,
+  type SummariseReasonsOptions,
+  summariseReasons,
+} from "./summariseReasons.ts";
+export { parseSurveyType, surveyQuestionnaire } from "./surveyQuestionnaire.ts";
+export { type TableDatasetOptions, tableDriverDataset } from "./tableDriverDataset.ts";
+export { tenureBucket } from "./tenureBucket.ts";
+export { type CauseCustomerOptions, toCauseCustomers } from "./toCauseCustomers.ts";

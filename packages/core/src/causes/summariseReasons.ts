@@ -1,0 +1,159 @@
+import { numberOrNull, numberOrZero, textOrNull } from "../analyses/rowValues.ts";
+import { fromEpochDay } from "../periods/epochDay.ts";
+import type { Row } from "../SqlClient.ts";
+
+/** Grouping of the reason table besides the reason itself. */
+export type ReasonDimension = "segment" | "branch";
+
+/** Calendar periods of the reason trend (Gregorian). */
+export type ReasonPeriod = "month" | "quarter" | "year";
+
+/** One reason (in one group). */
+export interface ReasonRow {
+  readonly reason: string;
+  /** The segment or branch, "(all)" without `by`, "(none)" when unknown. */
+  readonly group: string;
+  readonly customers: number;
+  /** Share of the group's defectors with a recorded reason. */
+  readonly share: number;
+  /** Value lost: Σ value of these customers (CLV, else last-year profit, else last-year sales). */
+  readonly value: number;
+  readonly valueShare: number;
+}
+
+/** One reason in one period. */
+export interface ReasonTrendRow {
+  readonly period: string;
+  readonly reason: string;
+  readonly customers: number;
+  readonly value: number;
+  /** Share of the period's defectors with a recorded reason. */
+  readonly share: number;
+}
+
+/** What `summariseReasons` reports. */
+export interface ReasonReport {
+  readonly customers: number;
+  readonly value: number;
+  readonly valueBasis: Readonly<Record<"clv" | "profit_12m" | "sales_12m", number>>;
+  readonly rows: readonly ReasonRow[];
+  readonly trend: readonly ReasonTrendRow[];
+  readonly notes: readonly string[];
+}
+
+/** Options of `summariseReasons`. */
+export interface SummariseReasonsOptions {
+  readonly by?: ReasonDimension | null;
+  /** Default "month". */
+  readonly period?: ReasonPeriod;
+  /** The taxonomy; reasons outside it are kept under their own code with a note. */
+  readonly taxonomy?: readonly string[];
+}
+
+function periodLabel(day: number, period: ReasonPeriod): string {
+  const iso = fromEpochDay(day);
+  if (period === "year") return iso.slice(0, 4);
+  if (period === "month") return iso.slice(0, 7);
+  return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/**
+ * Defections by reason from the rows of `reasonsQuery`: one reason per customer (its latest answer;
+ * on the same day an exit survey — the customer's own words — wins over a worklist contact), counted
+ * and valued overall or per segment or branch, and the trend of each reason per period. Value is the
+ * customer's CLV when scored, else its profit over the year before the answer (when costs are
+ * known), else its sales; never negative.
+ *
+ * @example
+ * const report = summariseReasons(rows, { by: "branch", period: "quarter" });
+ * report.rows[0]; // { reason: "price", group: "north", customers: 12, share: 0.4, value: 5400, valueShare: 0.52 }
+ */
+export function summariseReasons(rows: readonly Row[], options: SummariseReasonsOptions = {}): ReasonReport {
+  const period = options.period ?? "month";
+  const latest = new Map<string, Row>();
+  for (const r of rows) {
+    const id = String(r.customer_id);
+    const prev = latest.get(id);
+    const d = numberOrZero(r, "d");
+    const prevDay = prev === undefined ? Number.NEGATIVE_INFINITY : numberOrZero(prev, "d");
+    if (d > prevDay || (d === prevDay && r.source === "exit_survey")) latest.set(id, r);
+  }
+  const basis = { clv: 0, profit_12m: 0, sales_12m: 0 };
+  const unknown = new Set<string>();
+  const groups = new Map<string, Map<string, { customers: number; value: number }>>();
+  const periods = new Map<string, Map<string, { customers: number; value: number }>>();
+  const bump = (
+    outer: Map<string, Map<string, { customers: number; value: number }>>,
+    key: string,
+    reason: string,
+    value: number,
+  ) => {
+    const inner = outer.get(key) ?? new Map<string, { customers: number; value: number }>();
+    const cell = inner.get(reason) ?? { customers: 0, value: 0 };
+    cell.customers++;
+    cell.value += value;
+    inner.set(reason, cell);
+    outer.set(key, inner);
+  };
+  let total = 0;
+  let totalValue = 0;
+  for (const r of latest.values()) {
+    const reason = textOrNull(r, "reason") ?? "other";
+    if (options.taxonomy !== undefined && !options.taxonomy.includes(reason)) unknown.add(reason);
+    const clv = numberOrNull(r, "clv");
+    const lines = numberOrZero(r, "lines");
+    const profit =
+      lines > 0 && numberOrZero(r, "cost_lines") === lines ? numberOrNull(r, "profit_12m") : null;
+    let raw: number;
+    if (clv !== null) {
+      raw = clv;
+      basis.clv++;
+    } else if (profit !== null) {
+      raw = profit;
+      basis.profit_12m++;
+    } else {
+      raw = numberOrZero(r, "sales_12m");
+      basis.sales_12m++;
+    }
+    const value = Math.max(0, raw);
+    total++;
+    totalValue += value;
+    const group = options.by ? (textOrNull(r, options.by) ?? "(none)") : "(all)";
+    bump(groups, group, reason, value);
+    bump(periods, periodLabel(numberOrZero(r, "d"), period), reason, value);
+  }
+  const out: ReasonRow[] = [];
+  for (const [group, reasons] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let n = 0;
+    let v = 0;
+    for (const c of reasons.values()) {
+      n += c.customers;
+      v += c.value;
+    }
+    const sorted = [...reasons.entries()].sort(
+      (a, b) => b[1].value - a[1].value || b[1].customers - a[1].customers,
+    );
+    for (const [reason, c] of sorted) {
+      out.push({
+        reason,
+        group,
+        customers: c.customers,
+        share: c.customers / n,
+        value: c.value,
+        valueShare: v === 0 ? 0 : c.value / v,
+      });
+    }
+  }
+  const trend: ReasonTrendRow[] = [];
+  for (const [label, reasons] of [...periods.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let n = 0;
+    for (const c of reasons.values()) n += c.customers;
+    for (const [reason, c] of [...reasons.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      trend.push({ period: label, reason, customers: c.customers, value: c.value, share: c.customers / n });
+    }
+  }
+  const notes: string[] = [];
+  if (unknown.size > 0) notes.push(`reasons outside the taxonomy: ${[...unknown].sort().join(", ")}`);
+  if (total === 0) notes.push("no exit reason recorded in the range (worklist contacts or exit surveys)");
+  return { customers: total, value: totalValue, valueBasis: basis, rows: out, trend, notes };
+}

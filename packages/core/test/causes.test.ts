@@ -1,0 +1,377 @@
+import { readFileSync } from "node:fs";
+import {
+  analyseDrivers,
+  checkSurveyAnswers,
+  DEFAULT_EXIT_REASONS,
+  type DriverDataset,
+  defectorProfiles,
+  fitRidgeLogistic,
+  LOCALES,
+  npsCategory,
+  parseComplaintStatus,
+  parseCsv,
+  relativeRisk,
+  SURVEY_TYPES,
+  summariseReasons,
+  surveyQuestionnaire,
+  tableDriverDataset,
+} from "@vafa/core";
+import { describe, expect, it } from "vitest";
+
+/** mulberry32: a small seeded generator so the planted data are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 3,000 customers: complaint X (25%) triples the defection rate (10% → 30%), complaint Y (25%) has no effect. */
+function planted(): DriverDataset {
+  const rnd = random(20240601);
+  const n = 3000;
+  const x = new Uint8Array(n);
+  const y = new Uint8Array(n);
+  const outcome = new Uint8Array(n);
+  const value = new Float64Array(n);
+  const channel: string[] = [];
+  for (let i = 0; i < n; i++) {
+    x[i] = rnd() < 0.25 ? 1 : 0;
+    y[i] = rnd() < 0.25 ? 1 : 0;
+    outcome[i] = rnd() < (x[i] === 1 ? 0.3 : 0.1) ? 1 : 0;
+    value[i] = Math.round(50 + rnd() * 450);
+    channel.push(rnd() < 0.6 ? "store" : "web");
+  }
+  return {
+    ids: Array.from({ length: n }, (_, i) => `c${i}`),
+    outcome,
+    value,
+    valueBasis: "profit_12m",
+    columns: [
+      { kind: "flag", name: "complaint:x", label: "a complaint about x", values: x },
+      { kind: "flag", name: "complaint:y", label: "a complaint about y", values: y },
+      { kind: "category", name: "channel", values: channel },
+    ],
+  };
+}
+
+describe("relative risk and the ridge logistic regression", () => {
+  it.each([
+    [30, 100, 10, 100, 3, Math.sqrt(1 / 30 - 1 / 100 + 1 / 10 - 1 / 100)],
+    [5, 50, 20, 400, 2, Math.sqrt(1 / 5 - 1 / 50 + 1 / 20 - 1 / 400)],
+  ])("RR of %d/%d vs %d/%d is %d with the Katz interval", (a, n1, c, n0, rr, se) => {
+    const r = relativeRisk(a, n1, c, n0);
+    expect(r.value).toBeCloseTo(rr, 10);
+    expect(r.low).toBeCloseTo(rr * Math.exp(-1.959964 * se), 10);
+    expect(r.high).toBeCloseTo(rr * Math.exp(1.959964 * se), 10);
+  });
+
+  it("adds 0.5 to every cell when one is empty", () => {
+    const r = relativeRisk(0, 10, 5, 10);
+    expect(r.value).toBeCloseTo(0.5 / 11 / (5.5 / 11), 10);
+    expect(Number.isFinite(r.high)).toBe(true);
+  });
+
+  it("without a penalty reproduces the 2×2 odds ratio and its Woolf standard error", () => {
+    const fit = fitRidgeLogistic(
+      {
+        rows: 2,
+        columns: 1,
+        x: Float64Array.from([0, 1]),
+        successes: Float64Array.from([10, 30]),
+        trials: Float64Array.from([100, 100]),
+      },
+      { lambda: 0 },
+    );
+    expect(fit.converged).toBe(true);
+    expect(Math.exp(fit.coefficients[1] ?? 0)).toBeCloseTo(30 / 70 / (10 / 90), 8);
+    expect(fit.standardErrors[1]).toBeCloseTo(Math.sqrt(1 / 30 + 1 / 70 + 1 / 10 + 1 / 90), 6);
+    // The penalty pulls the estimate toward 1, a little.
+    const ridge = fitRidgeLogistic(
+      {
+        rows: 2,
+        columns: 1,
+        x: Float64Array.from([0, 1]),
+        successes: Float64Array.from([10, 30]),
+        trials: Float64Array.from([100, 100]),
+      },
+      { lambda: 1 },
+    );
+    expect(ridge.coefficients[1]).toBeLessThan(fit.coefficients[1] ?? 0);
+    expect(ridge.coefficients[1]).toBeGreaterThan((fit.coefficients[1] ?? 0) * 0.8);
+  });
+
+  it("stays finite on perfectly collinear columns with the default penalty", () => {
+    const fit = fitRidgeLogistic({
+      rows: 2,
+      columns: 2,
+      x: Float64Array.from([0, 0, 1, 1]),
+      successes: Float64Array.from([10, 30]),
+      trials: Float64Array.from([100, 100]),
+    });
+    expect(fit.coefficients[1]).toBeCloseTo(fit.coefficients[2] ?? 0, 8);
+    expect(Number.isFinite(fit.standardErrors[1])).toBe(true);
+  });
+});
+
+describe("driver analysis on a planted effect", () => {
+  const data = planted();
+  const report = analyseDrivers(data);
+
+  it("ranks X first, and Y's relative-risk and odds-ratio intervals contain 1", () => {
+    expect(report.drivers[0]?.id).toBe("complaint:x");
+    const x = report.drivers.find((d) => d.id === "complaint:x");
+    const y = report.drivers.find((d) => d.id === "complaint:y");
+    expect(x?.relativeRisk).toBeGreaterThan(2.4);
+    expect(x?.relativeRisk).toBeLessThan(3.6);
+    expect(x?.relativeRiskLow).toBeGreaterThan(1);
+    expect(x?.oddsRatioLow).toBeGreaterThan(1);
+    expect(x?.significant).toBe(true);
+    expect(y?.relativeRiskLow).toBeLessThan(1);
+    expect(y?.relativeRiskHigh).toBeGreaterThan(1);
+    expect(y?.oddsRatioLow).toBeLessThan(1);
+    expect(y?.oddsRatioHigh).toBeGreaterThan(1);
+    expect(y?.significant).toBe(false);
+  });
+
+  it("computes the value at stake as (rate with − rate without) × value of the customers with it", () => {
+    let nWith = 0;
+    let dWith = 0;
+    let dWithout = 0;
+    let valueWith = 0;
+    data.outcome.forEach((o, i) => {
+      const xi = (data.columns[0] as { values: Uint8Array }).values[i];
+      if (xi === 1) {
+        nWith++;
+        dWith += o;
+        valueWith += data.value[i] ?? 0;
+      } else dWithout += o;
+    });
+    const excess = dWith / nWith - dWithout / (3000 - nWith);
+    const x = report.drivers.find((d) => d.id === "complaint:x");
+    expect(x?.customersWith).toBe(nWith);
+    expect(x?.valueWith).toBeCloseTo(valueWith, 6);
+    expect(x?.valueAtStake).toBeCloseTo(excess * valueWith, 6);
+    expect(x?.customersRetained).toBeCloseTo(excess * nWith, 6);
+    expect(x?.sentence).toBe(
+      `Removing a complaint about x would keep about ${Math.round(excess * nWith).toLocaleString("en-US")} customers worth ${Math.round(excess * valueWith).toLocaleString("en-US")} (defection ${((dWith / nWith) * 100).toFixed(1)}% with it, ${((dWithout / (3000 - nWith)) * 100).toFixed(1)}% without).`,
+    );
+  });
+});
+
+describe("questionnaires", () => {
+  it.each(SURVEY_TYPES)("%s has every text in en, fa and ar with the same ids", (type) => {
+    const q = surveyQuestionnaire(type);
+    for (const l of LOCALES) {
+      expect(q.title[l].length).toBeGreaterThan(0);
+      for (const question of q.questions) {
+        expect(question.text[l].length, `${question.id} ${l}`).toBeGreaterThan(0);
+        for (const o of question.options ?? []) expect(o.label[l].length).toBeGreaterThan(0);
+      }
+    }
+    expect(new Set(q.questions.map((x) => x.id)).size).toBe(q.questions.length);
+  });
+
+  it("asks the exit reason from the worklist taxonomy, with a concrete follow-up per reason", () => {
+    const q = surveyQuestionnaire("exit");
+    const reason = q.questions.find((x) => x.id === "exit_reason");
+    expect(reason?.options?.map((o) => o.code)).toEqual(DEFAULT_EXIT_REASONS);
+    const competitor = q.questions.find((x) => x.id === "exit_competitor_offer_detail");
+    expect(competitor?.text.en).toBe("Which competitor, and what did they offer?");
+    expect(competitor?.when).toEqual({ question: "exit_reason", answer: "competitor_offer" });
+    expect(q.questions.filter((x) => x.when !== undefined)).toHaveLength(DEFAULT_EXIT_REASONS.length);
+    expect(q.questions.some((x) => x.kind === "scale")).toBe(false);
+  });
+
+  it("takes a business's own taxonomy", () => {
+    const q = surveyQuestionnaire("exit", { reasons: ["price", "late_delivery"] });
+    expect(q.questions.map((x) => x.id).slice(0, 3)).toEqual([
+      "exit_reason",
+      "exit_price_detail",
+      "exit_late_delivery_detail",
+    ]);
+  });
+
+  it.each([
+    ["exit", [{ question: "exit_reason", value: "Price" }], [{ question: "exit_reason", reason: "price" }]],
+    ["nps", [{ question: "nps_score", value: "3" }], [{ question: "nps_score", score: 3 }]],
+  ] as const)("checks %s answers", (type, answers, expected) => {
+    expect(checkSurveyAnswers(surveyQuestionnaire(type), answers)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["exit", [{ question: "exit_reason", value: "bored" }], /not an answer/],
+    ["exit", [{ question: "exit_win_back", value: "x" }], /needs an answer/],
+    ["nps", [{ question: "nps_score", value: 11 }], /from 0 to 10/],
+    ["csat", [{ question: "overall", value: 3 }], /not in the csat/],
+  ] as const)("rejects bad %s answers", (type, answers, message) => {
+    expect(() => checkSurveyAnswers(surveyQuestionnaire(type), answers)).toThrow(message);
+  });
+
+  it.each([
+    [0, "detractor"],
+    [6, "detractor"],
+    [7, "passive"],
+    [8, "passive"],
+    [9, "promoter"],
+  ] as const)("NPS %d is %s", (score, category) => {
+    expect(npsCategory(score)).toBe(category);
+  });
+
+  it("parses complaint statuses", () => {
+    expect(parseComplaintStatus(" In_Progress ")).toBe("in_progress");
+    expect(() => parseComplaintStatus("done")).toThrow(/open, in_progress, resolved, closed/);
+  });
+});
+
+describe("reason analysis on a hand table", () => {
+  // 19000 = 2022-01-08, 19100 = 2022-04-18.
+  const rows = [
+    {
+      customer_id: "a",
+      reason: "price",
+      d: 19000,
+      source: "contact",
+      segment: "gold",
+      branch: "n",
+      clv: 500,
+    },
+    {
+      customer_id: "b",
+      reason: "price",
+      d: 19000,
+      source: "exit_survey",
+      segment: "gold",
+      branch: "s",
+      sales_12m: 300,
+      profit_12m: 90,
+      cost_lines: 3,
+      lines: 3,
+    },
+    // c: a contact then a later exit survey — the survey (latest) counts.
+    {
+      customer_id: "c",
+      reason: "price",
+      d: 19000,
+      source: "contact",
+      segment: null,
+      branch: "n",
+      sales_12m: 200,
+      lines: 2,
+    },
+    {
+      customer_id: "c",
+      reason: "competitor_offer",
+      d: 19100,
+      source: "exit_survey",
+      segment: null,
+      branch: "n",
+      sales_12m: 200,
+      cost_lines: 1,
+      lines: 2,
+    },
+  ];
+
+  it("counts one reason per customer and values it by CLV, else profit, else sales", () => {
+    const r = summariseReasons(rows);
+    expect(r.customers).toBe(3);
+    expect(r.value).toBe(500 + 90 + 200);
+    expect(r.valueBasis).toEqual({ clv: 1, profit_12m: 1, sales_12m: 1 });
+    expect(r.rows).toEqual([
+      { reason: "price", group: "(all)", customers: 2, share: 2 / 3, value: 590, valueShare: 590 / 790 },
+      {
+        reason: "competitor_offer",
+        group: "(all)",
+        customers: 1,
+        share: 1 / 3,
+        value: 200,
+        valueShare: 200 / 790,
+      },
+    ]);
+  });
+
+  it("groups by branch and gives the trend per quarter", () => {
+    const r = summariseReasons(rows, { by: "branch", period: "quarter" });
+    expect(r.rows.map((x) => [x.group, x.reason, x.customers, x.value])).toEqual([
+      ["n", "price", 1, 500],
+      ["n", "competitor_offer", 1, 200],
+      ["s", "price", 1, 90],
+    ]);
+    expect(r.trend.map((x) => [x.period, x.reason, x.customers])).toEqual([
+      ["2022-Q1", "price", 2],
+      ["2022-Q2", "competitor_offer", 1],
+    ]);
+  });
+});
+
+describe("defector profiles", () => {
+  it("flags groups that defect clearly more and earn less than the base", () => {
+    const inputs = [
+      ...Array.from({ length: 100 }, (_, i) => ({
+        groups: { channel: "web" },
+        defected: i < 60,
+        profit: 10,
+      })),
+      ...Array.from({ length: 300 }, (_, i) => ({
+        groups: { channel: "store" },
+        defected: i < 30,
+        profit: 50,
+      })),
+    ];
+    const r = defectorProfiles(inputs, ["channel"]);
+    expect(r.baseRate).toBeCloseTo(90 / 400, 10);
+    expect(r.baseMeanProfit).toBeCloseTo(40, 10);
+    expect(r.rows.map((x) => [x.group, x.customers, x.rate, x.meanProfit, x.costlyAndLikelyToLeave])).toEqual(
+      [
+        ["web", 100, 0.6, 10, true],
+        ["store", 300, 0.1, 50, false],
+      ],
+    );
+  });
+});
+
+describe("the telco churn file", () => {
+  const text = readFileSync(
+    new URL("../../../../shared/datasets/telco-churn/Telco-Customer-Churn.csv", import.meta.url),
+    "utf8",
+  );
+  const data = tableDriverDataset(parseCsv(text), {
+    outcome: "Churn",
+    positive: "Yes",
+    value: "MonthlyCharges",
+    valueMultiplier: 12,
+  });
+  const report = analyseDrivers(data);
+
+  it("finds the known strong drivers near the top", () => {
+    expect(report.customers).toBe(7043);
+    expect(report.defected).toBe(1869);
+    expect(report.converged).toBe(true);
+    const byRisk = [...report.drivers].sort((a, b) => b.relativeRisk - a.relativeRisk);
+    expect(byRisk.slice(0, 3).map((d) => d.id)).toContain("Contract=Month-to-month");
+    const top10 = report.drivers.slice(0, 10).map((d) => d.id);
+    expect(top10).toEqual(
+      expect.arrayContaining([
+        "Contract=Month-to-month",
+        "InternetService=Fiber optic",
+        "PaymentMethod=Electronic check",
+      ]),
+    );
+    expect(byRisk.slice(0, 8).some((d) => d.column === "tenure")).toBe(true);
+    // "No internet service" is the same customers in seven columns: merged into one driver.
+    expect(report.drivers.find((d) => d.id === "InternetService=No")?.aliases).toHaveLength(6);
+    const top = report.drivers.slice(0, 10).map((d) => ({
+      driver: d.id,
+      rr: `${d.relativeRisk.toFixed(2)} [${d.relativeRiskLow.toFixed(2)}–${d.relativeRiskHigh.toFixed(2)}]`,
+      or: `${d.oddsRatio.toFixed(2)} [${d.oddsRatioLow.toFixed(2)}–${d.oddsRatioHigh.toFixed(2)}]`,
+      valueAtStake: Math.round(d.valueAtStake),
+      kept: Math.round(d.customersRetained),
+    }));
+    console.log("telco top drivers by value at stake (value = MonthlyCharges × 12):");
+    console.table(top);
+  });
+});

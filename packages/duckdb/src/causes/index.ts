@@ -1,0 +1,16 @@
+export { createComplaint, type NewComplaint } from "./createComplaint.ts";
+export {
+  type DefectionDriversOptions,
+  type DefectionDriversReport,
+  defectionDrivers,
+} from "./defectionDrivers.ts";
+export { type DefectionProfilesReport, defectionProfiles } from "./defectionProfiles.ts";
+export { type DefectionReasonsOptions, defectionReasons } from "./defectionReasons.ts";
+export { type ComplaintRow, type ListComplaintsOptions, listComplaints } from "./listComplaints.ts";
+export {
+  type CauseWindowOptions,
+  type LoadedCauseCustomers,
+  loadCauseCustomers,
+} from "./loadCauseCustomers.ts";
+export { recordSurveyResponse, type SurveyResponse } from "./recordSurveyResponse.ts";
+export { type ComplaintUpdate, updateComplaint } from "./updateComplaint.ts";
