@@ -1,0 +1,7 @@
+/**
+ * A bad basket-analysis argument (a support outside 0–1, an unknown item level): the caller's
+ * mistake, reported with what is accepted, so a CLI prints it and a server answers 400.
+ */
+export class BasketError extends Error {
+  override readonly name = "BasketError";
+}

@@ -1,0 +1,186 @@
+import type { Dialect } from "../Dialect.ts";
+import { toEpochDay } from "../periods/epochDay.ts";
+import { SqlParams } from "../retention/SqlParams.ts";
+import type { SqlQuery } from "../SqlQuery.ts";
+import { type RfmFrame, rfmScoredSql } from "./rfmQuery.ts";
+import { SegmentError } from "./SegmentError.ts";
+import type { RuleCondition, RuleValue, SegmentRule } from "./SegmentRule.ts";
+import { findField, type SegmentField, spendDays } from "./segmentFields.ts";
+
+/** What a rule needs before it can be compiled. */
+export interface RuleNeeds {
+  /** Uses RFM measures or segments: the caller must supply an `RfmFrame`. */
+  readonly rfm: boolean;
+  /** Uses clv or p_alive. */
+  readonly scores: boolean;
+  /** Uses the customer row. */
+  readonly customer: boolean;
+  /** Windows (days) of the `spend_<N>d` fields used. */
+  readonly spendDays: readonly number[];
+}
+
+/** Everything a rule may join in, resolved by the caller (the engine adapter). */
+export interface SegmentContext {
+  /** The RFM frame (as-of day and thresholds); required when `ruleNeeds(rule).rfm`. */
+  readonly rfm?: RfmFrame | null;
+  /** Whether `customer_scores` exists; when not, clv and p_alive are null. Default false. */
+  readonly hasScores?: boolean;
+  /** Epoch day ending the `spend_<N>d` windows; default the last transaction day. */
+  readonly asOfDay?: number | null;
+}
+
+function conditions(rule: SegmentRule): RuleCondition[] {
+  if ("and" in rule) return rule.and.flatMap(conditions);
+  if ("or" in rule) return rule.or.flatMap(conditions);
+  if ("not" in rule) return conditions(rule.not);
+  return [rule];
+}
+
+function fieldOf(name: string): SegmentField {
+  const f = findField(name);
+  // parseRule already rejected unknown fields; a hand-built rule may not have gone through it.
+  if (f === undefined) throw new SegmentError(`unknown field "${name}"`);
+  return f;
+}
+
+/**
+ * Which joins a rule needs, so the adapter computes RFM thresholds or checks for `customer_scores`
+ * only when the rule uses them.
+ *
+ * @example
+ * ruleNeeds(parseRule('rfm_segment = "lost" and spend_30d > 0')); // { rfm: true, scores: false, customer: false, spendDays: [30] }
+ */
+export function ruleNeeds(rule: SegmentRule): RuleNeeds {
+  const fields = conditions(rule).map((c) => fieldOf(c.field));
+  return {
+    rfm: fields.some((f) => f.source === "rfm"),
+    scores: fields.some((f) => f.source === "scores"),
+    customer: fields.some((f) => f.source === "customer"),
+    spendDays: [...new Set(fields.filter((f) => f.source === "spend").map(spendDays))].sort((a, b) => a - b),
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function conditionSql(dialect: Dialect, p: SqlParams, c: RuleCondition, hasScores: boolean): string {
+  const field = fieldOf(c.field);
+  const col = dialect.quoteIdent(field.column);
+  const ref =
+    field.source === "customer"
+      ? `c.${col}`
+      : field.source === "rfm"
+        ? `rfm.${col}`
+        : field.source === "scores"
+          ? hasScores
+            ? `sc.${col}`
+            : "CAST(NULL AS DOUBLE)"
+          : field.source === "spend"
+            ? `coalesce(sp.${col}, 0)`
+            : "";
+  if (field.source === "categories") {
+    if (c.op === "contains") {
+      return `ids.customer_id IN (SELECT customer_id FROM transactions WHERE category = ${p.add(String(c.value))} AND amount > 0 AND customer_id IS NOT NULL)`;
+    }
+    const bought =
+      "SELECT customer_id FROM transactions WHERE category IS NOT NULL AND amount > 0 AND customer_id IS NOT NULL";
+    return `ids.customer_id ${c.op === "is null" ? "NOT IN" : "IN"} (${bought})`;
+  }
+  const expr = field.type === "date" ? dialect.epochDay(ref, null) : ref;
+  const bind = (v: RuleValue) => p.add(field.type === "date" ? toEpochDay(String(v)) : v);
+  switch (c.op) {
+    case "is null":
+      return `${ref} IS NULL`;
+    case "is not null":
+      return `${ref} IS NOT NULL`;
+    case "in":
+    case "not in": {
+      const list = (c.value as readonly RuleValue[]).map(bind).join(", ");
+      return `${c.op === "in" ? "" : "NOT "}${expr} IN (${list})`;
+    }
+    case "contains":
+      // Tags are a comma-separated list: match one whole tag, with LIKE wildcards in the value escaped.
+      return `(',' || replace(${ref}, ', ', ',') || ',') LIKE ${p.add(`%,${escapeLike(String(c.value))},%`)} ESCAPE '\\'`;
+    default:
+      return `${expr} ${c.op === "!=" ? "<>" : c.op} ${bind(c.value as RuleValue)}`;
+  }
+}
+
+function ruleSql(dialect: Dialect, p: SqlParams, rule: SegmentRule, hasScores: boolean): string {
+  if ("and" in rule) return `(${rule.and.map((r) => ruleSql(dialect, p, r, hasScores)).join(" AND ")})`;
+  if ("or" in rule) return `(${rule.or.map((r) => ruleSql(dialect, p, r, hasScores)).join(" OR ")})`;
+  // "not" means "does not satisfy": a customer whose field is unknown (NULL) is not excluded from it.
+  if ("not" in rule) return `(NOT coalesce(${ruleSql(dialect, p, rule.not, hasScores)}, FALSE))`;
+  return `(${conditionSql(dialect, p, rule, hasScores)})`;
+}
+
+/**
+ * The members of a rule as a relation `(customer_id)`, written with `p` so it can be embedded in a
+ * bigger query (retention by segment, campaign audiences, targets). Customers are everyone in
+ * `customers` or with a transaction. Field names come only from the whitelist; every literal is a
+ * bound parameter.
+ *
+ * @throws SegmentError when the rule needs RFM and `context.rfm` is missing.
+ */
+export function segmentMembersSql(
+  dialect: Dialect,
+  p: SqlParams,
+  rule: SegmentRule,
+  context: SegmentContext = {},
+): string {
+  const needs = ruleNeeds(rule);
+  const hasScores = context.hasScores ?? false;
+  const joins: string[] = [];
+  if (needs.customer) joins.push("LEFT JOIN customers AS c ON c.id = ids.customer_id");
+  if (needs.rfm) {
+    if (!context.rfm) throw new SegmentError("this rule uses RFM fields: compute the RFM frame first");
+    joins.push(
+      `LEFT JOIN (${rfmScoredSql(dialect, p, context.rfm)}) AS rfm ON rfm.customer_id = ids.customer_id`,
+    );
+  }
+  if (needs.scores && hasScores) {
+    joins.push(
+      "LEFT JOIN (SELECT customer_id, max(clv) AS clv, max(p_alive) AS p_alive FROM customer_scores GROUP BY customer_id) AS sc ON sc.customer_id = ids.customer_id",
+    );
+  }
+  if (needs.spendDays.length > 0) {
+    const day = dialect.epochDay("occurred_at", null);
+    const asOf =
+      context.asOfDay === undefined || context.asOfDay === null
+        ? `(SELECT max(${day}) FROM transactions)`
+        : p.add(context.asOfDay);
+    const columns = needs.spendDays
+      .map(
+        (n) =>
+          `sum(CASE WHEN d > ${asOf} - ${n} AND d <= ${asOf} THEN amount ELSE 0 END) AS ${dialect.quoteIdent(`spend_${n}d`)}`,
+      )
+      .join(", ");
+    joins.push(
+      `LEFT JOIN (SELECT customer_id, ${columns} FROM (SELECT customer_id, amount, ${day} AS d FROM transactions WHERE customer_id IS NOT NULL) AS sl GROUP BY customer_id) AS sp ON sp.customer_id = ids.customer_id`,
+    );
+  }
+  const where = ruleSql(dialect, p, rule, hasScores);
+  return `SELECT ids.customer_id FROM (
+      SELECT id AS customer_id FROM customers
+      UNION SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL
+    ) AS ids ${joins.join("\n    ")}
+    WHERE ${where}`;
+}
+
+/**
+ * The customer ids matching a rule, ordered, as a standalone query.
+ *
+ * @example
+ * segmentMembersQuery(duckdbDialect, parseRule('country in ("France", "Germany")'));
+ * // { sql: "SELECT ids.customer_id FROM … WHERE ((c.\"country\" IN ($1, $2))) ORDER BY 1", params: ["France", "Germany"] }
+ */
+export function segmentMembersQuery(
+  dialect: Dialect,
+  rule: SegmentRule,
+  context: SegmentContext = {},
+): SqlQuery {
+  const p = new SqlParams(dialect);
+  const text = segmentMembersSql(dialect, p, rule, context);
+  return { sql: `${text}\n    ORDER BY 1`, params: p.values };
+}

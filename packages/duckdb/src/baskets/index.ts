@@ -1,0 +1,2 @@
+export { basketRules } from "./basketRules.ts";
+export { type CustomerRecommendations, type RecommendOptions, recommend } from "./recommend.ts";
