@@ -1,7 +1,20 @@
 export * from "./analyses/index.ts";
-export { compressedSummaryQuery, customerSummaryQuery } from "./clv/customerSummaryQuery.ts";
+export * from "./baskets/index.ts";
+export * from "./causes/index.ts";
+export { chiSquare } from "./clv/chiSquare.ts";
+export type { CumulativeTrackingInput, TrackingWeek } from "./clv/cumulativeTracking.ts";
+export { cumulativeTracking } from "./clv/cumulativeTracking.ts";
+export {
+  compressedSpendQuery,
+  compressedSummaryQuery,
+  customerSummaryQuery,
+} from "./clv/customerSummaryQuery.ts";
+export type { HoldoutAccuracy } from "./clv/holdoutAccuracy.ts";
+export { holdoutAccuracy } from "./clv/holdoutAccuracy.ts";
 export type { SummaryOptions } from "./clv/SummaryOptions.ts";
+export { trackingDataQuery } from "./clv/trackingDataQuery.ts";
 export type { Dialect } from "./Dialect.ts";
+export * from "./defection/index.ts";
 export { duckdbDialect } from "./dialects/duckdbDialect.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
 export { kindFields, kinds, kindTable, parseKind } from "./ingest/fields.ts";
@@ -10,6 +23,7 @@ export { fileFormats, getPreset, presets } from "./ingest/presets.ts";
 export type { FieldMapping } from "./ingest/resolveMapping.ts";
 export { resolveMapping } from "./ingest/resolveMapping.ts";
 export * from "./periods/index.ts";
+export * from "./programme/index.ts";
 export { quoteIdent } from "./quoteIdent.ts";
 export * from "./retention/index.ts";
 export type { Row, SqlClient } from "./SqlClient.ts";
@@ -17,3 +31,4 @@ export type { SqlQuery, SqlValue } from "./SqlQuery.ts";
 export { sql } from "./SqlQuery.ts";
 export type { Migration } from "./schema/migrations.ts";
 export { migrations } from "./schema/migrations.ts";
+export * from "./segments/index.ts";

@@ -162,4 +162,187 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "customer scores and model fits",
+    statements: [
+      // One row per customer, replaced as a whole by each `vafa clv score` run.
+      `CREATE TABLE customer_scores (
+        customer_id VARCHAR PRIMARY KEY,
+        model VARCHAR NOT NULL,
+        scored_at TIMESTAMP NOT NULL,
+        calibration_end DATE,
+        horizon_days INTEGER,
+        p_alive DOUBLE,
+        expected_purchases DOUBLE,
+        expected_spend DOUBLE,
+        clv DOUBLE,
+        historical_value DOUBLE
+      )`,
+      // Every fit made from the store, so later steps can read the latest parameters of a model.
+      `CREATE TABLE model_fits (
+        id VARCHAR PRIMARY KEY,
+        model VARCHAR NOT NULL,
+        fitted_at TIMESTAMP NOT NULL,
+        params VARCHAR NOT NULL,
+        std_errors VARCHAR,
+        log_likelihood DOUBLE,
+        n BIGINT,
+        calibration_end DATE,
+        unit VARCHAR
+      )`,
+    ],
+  },
+  {
+    version: 3,
+    name: "saved segments",
+    statements: [
+      // Named segment rules (the rule language of parseRule), validated before they are stored.
+      `CREATE TABLE segments (
+        name VARCHAR PRIMARY KEY,
+        rule VARCHAR NOT NULL,
+        description VARCHAR,
+        created_at TIMESTAMP
+      )`,
+    ],
+  },
+  {
+    version: 4,
+    name: "defection statuses, worklist and webhooks",
+    statements: [
+      // The current status of each customer, rewritten only for customers whose status changed.
+      `CREATE TABLE customer_status (
+        customer_id VARCHAR PRIMARY KEY,
+        status VARCHAR NOT NULL,
+        since DATE NOT NULL,
+        rule VARCHAR,
+        reason VARCHAR,
+        as_of DATE NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+      )`,
+      `CREATE TABLE status_history (
+        customer_id VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        previous_status VARCHAR,
+        changed_on DATE NOT NULL,
+        rule VARCHAR,
+        as_of DATE NOT NULL,
+        recorded_at TIMESTAMP NOT NULL
+      )`,
+      `CREATE TABLE defection_runs (
+        id VARCHAR PRIMARY KEY,
+        as_of DATE NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        customers BIGINT,
+        changed BIGINT,
+        alerts BIGINT,
+        rules VARCHAR
+      )`,
+      // Worklist fields: who took the alert and when, why it closed, and what the reason was made of.
+      "ALTER TABLE alerts ADD COLUMN assignee VARCHAR",
+      "ALTER TABLE alerts ADD COLUMN taken_at TIMESTAMP",
+      "ALTER TABLE alerts ADD COLUMN closed_reason VARCHAR",
+      "ALTER TABLE alerts ADD COLUMN value_basis VARCHAR",
+      "ALTER TABLE alerts ADD COLUMN p_alive DOUBLE",
+      "ALTER TABLE alerts ADD COLUMN branch VARCHAR",
+      "ALTER TABLE alerts ADD COLUMN as_of DATE",
+      "ALTER TABLE alerts ADD COLUMN reason_facts VARCHAR",
+      `CREATE TABLE webhooks (
+        id VARCHAR PRIMARY KEY,
+        url VARCHAR NOT NULL,
+        secret VARCHAR NOT NULL,
+        active BOOLEAN NOT NULL,
+        created_at TIMESTAMP NOT NULL
+      )`,
+      // The outbox: written in the alert's transaction, drained by the delivery worker.
+      `CREATE TABLE webhook_deliveries (
+        id VARCHAR PRIMARY KEY,
+        webhook_id VARCHAR NOT NULL,
+        event VARCHAR NOT NULL,
+        alert_id VARCHAR,
+        payload VARCHAR NOT NULL,
+        state VARCHAR NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TIMESTAMP NOT NULL,
+        last_status INTEGER,
+        last_error VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        delivered_at TIMESTAMP
+      )`,
+    ],
+  },
+  {
+    version: 5,
+    name: "application state: sessions, API tokens, audit log, settings, jobs",
+    // Portable DDL: the PostgreSQL state store (packages/server) runs these same statements, so only
+    // types both engines spell alike. Times are epoch milliseconds (BIGINT): no time-zone ambiguity
+    // between drivers. Secrets (session and API tokens) are stored as SHA-256 hashes, never in clear.
+    statements: [
+      "ALTER TABLE users ADD COLUMN calendar VARCHAR",
+      "ALTER TABLE users ADD COLUMN disabled BOOLEAN",
+      `CREATE TABLE sessions (
+        token_hash VARCHAR PRIMARY KEY,
+        user_id VARCHAR NOT NULL,
+        csrf_token VARCHAR NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE api_tokens (
+        id VARCHAR PRIMARY KEY,
+        user_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        token_hash VARCHAR NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT
+      )`,
+      `CREATE TABLE audit_log (
+        id VARCHAR PRIMARY KEY,
+        occurred_at BIGINT NOT NULL,
+        actor_id VARCHAR,
+        actor_email VARCHAR,
+        action VARCHAR NOT NULL,
+        target VARCHAR,
+        details VARCHAR
+      )`,
+      `CREATE TABLE settings (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by VARCHAR
+      )`,
+      `CREATE TABLE jobs (
+        id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        state VARCHAR NOT NULL,
+        progress REAL NOT NULL,
+        result VARCHAR,
+        error VARCHAR,
+        problems VARCHAR,
+        created_by VARCHAR,
+        created_at BIGINT NOT NULL,
+        finished_at BIGINT
+      )`,
+    ],
+  },
+  {
+    version: 6,
+    name: "complaint management",
+    statements: [
+      // How a complaint was resolved (free text), who works it, and when its status last changed.
+      "ALTER TABLE complaints ADD COLUMN resolution VARCHAR",
+      "ALTER TABLE complaints ADD COLUMN assignee VARCHAR",
+      "ALTER TABLE complaints ADD COLUMN updated_at TIMESTAMP",
+    ],
+  },
+  {
+    version: 7,
+    name: "retention programme: target names and periods",
+    statements: [
+      // A target is read per period (month, quarter, …) and shown by name; both are chosen at creation.
+      "ALTER TABLE targets ADD COLUMN name VARCHAR",
+      "ALTER TABLE targets ADD COLUMN period VARCHAR",
+      "ALTER TABLE targets ADD COLUMN created_at TIMESTAMP",
+    ],
+  },
 ];
