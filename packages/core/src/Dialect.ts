@@ -6,8 +6,33 @@
  * const d: Dialect = duckdbDialect;
  * `SELECT ${d.epochDay("occurred_at")} AS day FROM transactions`;
  */
+/**
+ * What an engine (or a version of it) can do, for queries that need a different shape without it.
+ * A dialect built for a live connection (ClickHouse: from `SELECT version()`) sets these.
+ */
+export interface DialectCapabilities {
+  /** `WITH name AS (SELECT …)`; without it, shared subqueries are written inline (see `withCtes`). */
+  readonly commonTableExpressions: boolean;
+  /** Window functions (`lag(…) OVER (…)`). */
+  readonly windowFunctions: boolean;
+  /** Server-side bound parameters; without them values are rendered as validated typed literals. */
+  readonly queryParameters: boolean;
+}
+
+/** The SQL types core queries cast to or spell typed NULLs of. */
+export type SqlType = "VARCHAR" | "DOUBLE" | "INTEGER";
+
 export interface Dialect {
   readonly name: "duckdb" | "clickhouse" | "postgres";
+  readonly capabilities: DialectCapabilities;
+  /** A NULL of the given type (ClickHouse needs `Nullable(…)`, a plain CAST to a type is not nullable there). */
+  nullOf(type: SqlType): string;
+  /**
+   * The JOIN keywords for joining a small table (the session-local day → period map, `customers`)
+   * to a fact table read in the same SELECT. ClickHouse says GLOBAL, so over a Distributed table the
+   * small side is computed once where the query starts and shipped to every shard; elsewhere plain.
+   */
+  smallTableJoin(kind: "INNER" | "LEFT"): string;
   /** Quotes an identifier. */
   quoteIdent(name: string): string;
   /** The placeholder for positional parameter `index` (1-based). */
@@ -25,6 +50,8 @@ export interface Dialect {
   consecutiveGaps(source: string, key: string, value: string): string;
   /** A statement creating (or replacing) a session-local temporary table from a SELECT. */
   createTempTable(name: string, select: string): string;
+  /** A statement dropping that temporary table if it exists, run before `createTempTable` where it cannot replace; null where it can. */
+  dropTempTable(name: string): string | null;
   /** A FROM-clause item listing literal integer rows with the given column names. */
   integerRows(columns: readonly string[], rows: readonly (readonly number[])[]): string;
 }

@@ -43,35 +43,52 @@ export function profitabilityQuery(dialect: Dialect, options: ProfitabilityOptio
     lineCost = `coalesce(t.cost, t.amount * (1 - CAST(${dialect.param(1)} AS DOUBLE)))`;
   }
   const by = options.by ?? null;
+  const none = dialect.nullOf("VARCHAR");
   const group =
-    by === null
-      ? "CAST(NULL AS VARCHAR)"
-      : `${by.scope === "customer" ? "c" : "t"}.${dialect.quoteIdent(by.column)}`;
-  const lineSums = `count(*) AS lines,
-    sum(t.amount) AS sales,
-    sum(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END) AS gross_sales,
-    sum(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END) AS returns,
-    sum(${lineCost}) AS cost,
-    sum(CASE WHEN t.cost IS NOT NULL THEN 1 ELSE 0 END) AS known_cost_lines,
-    sum(CASE WHEN ${lineCost} IS NULL THEN 1 ELSE 0 END) AS unknown_cost_lines`;
-  const perCustomer = (groupExpr: string) => `SELECT ${groupExpr} AS grp, t.customer_id, ${lineSums},
-    max(c.acquisition_cost) AS acquisition_cost
-  FROM transactions AS t LEFT JOIN customers AS c ON c.id = t.customer_id
+    by === null ? none : by.scope === "customer" ? "c.c_group" : `t.${dialect.quoteIdent(by.column)}`;
+  // The customer side is a subquery whose key is named like the fact's and joined USING it: the one
+  // form ClickHouse 18.16 resolves when the fact table is Distributed and the join is GLOBAL.
+  const customerSide = `(SELECT id AS customer_id, acquisition_cost AS c_acquisition_cost${
+    by?.scope === "customer" ? `, ${dialect.quoteIdent(by.column)} AS c_group` : ""
+  } FROM customers) AS c`;
+  // Sums are named `<prefix>name` so no alias equals a column its aggregate reads (ClickHouse resolves
+  // aliases inside expressions); the outer level renames them.
+  const lineSums = (x: string) => `count(*) AS ${x}lines,
+    sum(t.amount) AS ${x}sales,
+    sum(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END) AS ${x}gross_sales,
+    sum(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END) AS ${x}returns,
+    sum(${lineCost}) AS ${x}cost,
+    sum(CASE WHEN t.cost IS NOT NULL THEN 1 ELSE 0 END) AS ${x}known_cost_lines,
+    sum(CASE WHEN ${lineCost} IS NULL THEN 1 ELSE 0 END) AS ${x}unknown_cost_lines`;
+  const sumNames = [
+    "lines",
+    "sales",
+    "gross_sales",
+    "returns",
+    "cost",
+    "known_cost_lines",
+    "unknown_cost_lines",
+  ];
+  const perCustomer = (
+    groupExpr: string,
+  ) => `SELECT ${groupExpr} AS grp, t.customer_id AS pc_customer, ${lineSums("pc_")},
+    max(c.c_acquisition_cost) AS pc_acquisition_cost
+  FROM transactions AS t ${dialect.smallTableJoin("LEFT")} ${customerSide} USING (customer_id)
   WHERE t.customer_id IS NOT NULL
-  GROUP BY ${groupExpr === "CAST(NULL AS VARCHAR)" ? "t.customer_id" : `${groupExpr}, t.customer_id`}`;
-  const groupSums = `count(*) AS customers, sum(lines) AS lines, sum(sales) AS sales, sum(gross_sales) AS gross_sales,
-  sum(returns) AS returns, sum(cost) AS cost, sum(known_cost_lines) AS known_cost_lines,
-  sum(unknown_cost_lines) AS unknown_cost_lines, sum(acquisition_cost) AS acquisition_cost,
-  count(acquisition_cost) AS acquisition_cost_customers`;
+  GROUP BY ${groupExpr === none ? "t.customer_id" : `${groupExpr}, t.customer_id`}`;
+  const groupSums = `count(*) AS customers, sum(pc_lines) AS lines, sum(pc_sales) AS sales, sum(pc_gross_sales) AS gross_sales,
+  sum(pc_returns) AS returns, sum(pc_cost) AS cost, sum(pc_known_cost_lines) AS known_cost_lines,
+  sum(pc_unknown_cost_lines) AS unknown_cost_lines, sum(pc_acquisition_cost) AS acquisition_cost,
+  count(pc_acquisition_cost) AS acquisition_cost_customers`;
   const text = `SELECT 'group' AS kind, grp, ${groupSums}
 FROM (${perCustomer(group)}) AS per_customer
 GROUP BY grp
 UNION ALL
-SELECT 'all_customers' AS kind, CAST(NULL AS VARCHAR) AS grp, ${groupSums}
-FROM (${perCustomer("CAST(NULL AS VARCHAR)")}) AS per_customer
+SELECT 'all_customers' AS kind, ${none} AS grp, ${groupSums}
+FROM (${perCustomer(none)}) AS per_customer
 UNION ALL
-SELECT 'anonymous' AS kind, CAST(NULL AS VARCHAR) AS grp, 0 AS customers, ${lineSums},
-  CAST(NULL AS DOUBLE) AS acquisition_cost, 0 AS acquisition_cost_customers
-FROM transactions AS t WHERE t.customer_id IS NULL`;
+SELECT 'anonymous' AS kind, ${none} AS grp, 0 AS customers, ${sumNames.map((c) => `an_${c} AS ${c}`).join(", ")},
+  ${dialect.nullOf("DOUBLE")} AS acquisition_cost, 0 AS acquisition_cost_customers
+FROM (SELECT ${lineSums("an_")} FROM transactions AS t WHERE t.customer_id IS NULL) AS anonymous_lines`;
   return { sql: text, params };
 }

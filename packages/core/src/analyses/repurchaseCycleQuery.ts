@@ -31,7 +31,7 @@ export function repurchaseCycleQuery(dialect: Dialect, options: RepurchaseCycleO
 FROM (SELECT customer_id, ${dialect.median("CAST(gap AS DOUBLE)")} AS median_gap FROM (${gaps}) AS gaps GROUP BY customer_id) AS medians
 GROUP BY median_gap
 UNION ALL
-SELECT 'purchasers' AS kind, CAST(NULL AS DOUBLE) AS median_gap, count(DISTINCT customer_id) AS customers
+SELECT 'purchasers' AS kind, ${dialect.nullOf("DOUBLE")} AS median_gap, count(DISTINCT customer_id) AS customers
 FROM (${days}) AS purchase_days`;
   return { sql: text, params };
 }

@@ -9,6 +9,9 @@ import { quoteIdent } from "../quoteIdent.ts";
  */
 export const duckdbDialect: Dialect = {
   name: "duckdb",
+  capabilities: { commonTableExpressions: true, windowFunctions: true, queryParameters: true },
+  nullOf: (type) => `CAST(NULL AS ${type})`,
+  smallTableJoin: (kind) => `${kind} JOIN`,
   quoteIdent,
   param: (index) => `$${index}`,
   epochDay: (timestamp, timeZone) =>
@@ -19,6 +22,7 @@ export const duckdbDialect: Dialect = {
   consecutiveGaps: (source, key, value) =>
     `SELECT ${key}, gap FROM (SELECT ${key}, ${value} - lag(${value}) OVER (PARTITION BY ${key} ORDER BY ${value}) AS gap FROM (${source}) AS gap_source) AS gap_lagged WHERE gap IS NOT NULL`,
   createTempTable: (name, select) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${select}`,
+  dropTempTable: () => null,
   integerRows: (columns, rows) =>
     `(VALUES ${rows.map((r) => `(${r.map((v) => String(Math.trunc(v))).join(", ")})`).join(", ")}) AS v(${columns.map(quoteIdent).join(", ")})`,
 };

@@ -3,11 +3,13 @@ import type { SqlQuery } from "../SqlQuery.ts";
 import { customerPeriodsSql } from "./customerPeriodsSql.ts";
 import type { ResolvedRetentionOptions } from "./resolveRetentionOptions.ts";
 import { SqlParams } from "./SqlParams.ts";
+import { withCtes } from "./withCtes.ts";
 
 /**
  * Cohort cells: one row per (cohort, period p ≥ cohort) with `active` (members active in p),
  * `s` / `m` (members' net sales / profit in p, null profit if unknown) and `last_active` (members
  * whose last active period is p, for "on or after"). The cohort is the first active period.
+ * One join per SELECT and no alias equal to a column it reads, so ClickHouse 18.16 runs it too.
  *
  * @example
  * const q = cohortQuery(duckdbDialect, resolveRetentionOptions({ period: { unit: "month" } }));
@@ -15,20 +17,38 @@ import { SqlParams } from "./SqlParams.ts";
 export function cohortQuery(dialect: Dialect, o: ResolvedRetentionOptions): SqlQuery {
   const params = new SqlParams(dialect);
   const cp = customerPeriodsSql(dialect, params, { ...o, by: null });
-  const text = `WITH cp AS (${cp}),
-  span AS (SELECT c, min(p) AS p0, max(p) AS p1 FROM cp WHERE active GROUP BY c),
-  cells AS (
-    SELECT span.p0 AS cohort, cp.p AS p,
-      count(CASE WHEN cp.active THEN 1 END) AS active,
-      sum(cp.s) AS s,
-      CASE WHEN count(cp.m) = count(*) THEN sum(cp.m) END AS m
-    FROM cp JOIN span ON span.c = cp.c
+  const text = withCtes(
+    dialect,
+    [
+      { name: "cp", sql: () => cp },
+      {
+        name: "span",
+        sql: (ref) =>
+          `SELECT c AS sc, min(p) AS p0, max(p) AS p1 FROM ${ref("cp")} AS cp WHERE active GROUP BY c`,
+      },
+      {
+        name: "cells",
+        sql: (ref) => `SELECT span.p0 AS cohort, cp.p AS cell_p,
+      count(CASE WHEN cp.active THEN 1 END) AS cell_active,
+      sum(cp.s) AS cell_s,
+      CASE WHEN count(cp.m) = count(*) THEN sum(cp.m) END AS cell_m
+    FROM ${ref("cp")} AS cp JOIN ${ref("span")} AS span ON span.sc = cp.c
     WHERE cp.p >= span.p0
-    GROUP BY span.p0, cp.p
-  ),
-  lasts AS (SELECT p0 AS cohort, p1 AS p, count(*) AS last_active FROM span GROUP BY p0, p1)
-  SELECT cells.cohort, cells.p, cells.active, cells.s, cells.m, coalesce(lasts.last_active, 0) AS last_active
-  FROM cells LEFT JOIN lasts ON lasts.cohort = cells.cohort AND lasts.p = cells.p
-  ORDER BY cells.cohort, cells.p`;
+    GROUP BY span.p0, cp.p`,
+      },
+      {
+        name: "lasts",
+        sql: (ref) =>
+          `SELECT p0 AS last_cohort, p1 AS last_p, count(*) AS last_n FROM ${ref("span")} AS span GROUP BY p0, p1`,
+      },
+    ],
+    (
+      ref,
+    ) => `SELECT cells.cohort AS cohort, cells.cell_p AS p, cells.cell_active AS active, cells.cell_s AS s,
+    cells.cell_m AS m, coalesce(lasts.last_n, 0) AS last_active
+  FROM ${ref("cells")} AS cells
+  LEFT JOIN ${ref("lasts")} AS lasts ON lasts.last_cohort = cells.cohort AND lasts.last_p = cells.cell_p
+  ORDER BY cohort, p`,
+  );
   return { sql: text, params: params.values };
 }

@@ -1,4 +1,16 @@
 // Retention measurement (DESIGN.md §3): rates per period, cohorts, lifecycle — as SQL for an engine.
+
+// The ClickHouse dialect and capability types, exported here until the core index lists them (see DESIGN.md §4).
+export type { DialectCapabilities, SqlType } from "../Dialect.ts";
+export {
+  CLICKHOUSE_18_CAPABILITIES,
+  clickhouseCapabilities,
+  clickhouseDialect,
+  clickhouseDialectFor,
+  clickhouseLiteral,
+  clickhousePlaceholder,
+  clickhouseString,
+} from "../dialects/clickhouseDialect.ts";
 export type { ActivityRule } from "./ActivityRule.ts";
 export type {
   Cohort,
@@ -33,4 +45,6 @@ export type { RetentionRow } from "./RetentionRow.ts";
 export { type ResolvedRetentionOptions, resolveRetentionOptions } from "./resolveRetentionOptions.ts";
 export { retentionQuery } from "./retentionQuery.ts";
 export { type PeriodFrame, retentionRows } from "./retentionRows.ts";
+export { runCohorts, runLifecycle, runPreparePeriods, runRetention } from "./runRetention.ts";
 export { SqlParams } from "./SqlParams.ts";
+export { type Cte, withCtes } from "./withCtes.ts";

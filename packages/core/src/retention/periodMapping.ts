@@ -49,20 +49,21 @@ export function periodMappingStatements(dialect: Dialect, table: PeriodTable): S
   const dayRows: number[][] = [];
   for (let i = 0; i < table.day.length; i++) dayRows.push([table.day[i] ?? 0, table.index[i] ?? 0]);
   const periodRows = table.periods.map((p) => [p.index]);
+  const create = (name: string, select: string): SqlQuery[] => {
+    const drop = dialect.dropTempTable(name);
+    return [
+      ...(drop === null ? [] : [{ sql: drop, params: [] }]),
+      { sql: dialect.createTempTable(name, select), params: [] },
+    ];
+  };
   return [
-    {
-      sql: dialect.createTempTable(
-        DAY_PERIOD_TABLE,
-        `SELECT CAST(day AS INTEGER) AS day, CAST(idx AS INTEGER) AS idx FROM ${dialect.integerRows(["day", "idx"], dayRows)}`,
-      ),
-      params: [],
-    },
-    {
-      sql: dialect.createTempTable(
-        PERIODS_TABLE,
-        `SELECT CAST(idx AS INTEGER) AS idx FROM ${dialect.integerRows(["idx"], periodRows)}`,
-      ),
-      params: [],
-    },
+    ...create(
+      DAY_PERIOD_TABLE,
+      `SELECT CAST(day AS INTEGER) AS day, CAST(idx AS INTEGER) AS idx FROM ${dialect.integerRows(["day", "idx"], dayRows)}`,
+    ),
+    ...create(
+      PERIODS_TABLE,
+      `SELECT CAST(idx AS INTEGER) AS idx FROM ${dialect.integerRows(["idx"], periodRows)}`,
+    ),
   ];
 }

@@ -1,0 +1,72 @@
+/** Canonical fact columns as ClickHouse types: the DuckDB schema's columns, timestamps DateTime('UTC'). */
+export const FACT_TABLES = {
+  transactions: {
+    columns: `id String, customer_id Nullable(String), occurred_at DateTime('UTC'), amount Float64,
+      cost Nullable(Float64), quantity Nullable(Float64), unit_price Nullable(Float64), product Nullable(String),
+      description Nullable(String), category Nullable(String), channel Nullable(String), branch Nullable(String),
+      employee Nullable(String), country Nullable(String), discount Nullable(Float64), payment_status Nullable(String),
+      order_id Nullable(String), load_id Nullable(Int32)`,
+    order: "occurred_at",
+    // Anonymous lines (no customer) all go to one shard; a customer's lines are together.
+    shardKey: "cityHash64(ifNull(customer_id, ''))",
+  },
+  customers: {
+    columns: `id String, created_at Nullable(DateTime('UTC')), segment Nullable(String), region Nullable(String),
+      country Nullable(String), branch Nullable(String), owner Nullable(String), channel Nullable(String),
+      acquisition_cost Nullable(Float64), category_budget Nullable(Float64), tags Nullable(String), load_id Nullable(Int32)`,
+    order: "id",
+    shardKey: "cityHash64(id)",
+  },
+  activity: {
+    columns:
+      "id String, customer_id String, occurred_at DateTime('UTC'), type String, load_id Nullable(Int32)",
+    order: "(customer_id, occurred_at)",
+    shardKey: "cityHash64(customer_id)",
+  },
+} as const;
+
+/** A fact table's name. */
+export type FactTable = keyof typeof FACT_TABLES;
+
+/** Column names of a fact table, in order (as loaded). */
+export function factColumns(table: FactTable): string[] {
+  return FACT_TABLES[table].columns.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "");
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Checks a database or cluster name before it is written into DDL. */
+export function checkName(kind: string, name: string): string {
+  if (!NAME.test(name)) throw new Error(`invalid ClickHouse ${kind} name "${name}" (letters, digits, _)`);
+  return name;
+}
+
+/**
+ * The DDL of the fact tables. Without a cluster: MergeTree tables `transactions`, `customers`,
+ * `activity`. With one: `<table>_local` MergeTree tables (to run on every node) and, on the node
+ * queries go to, Distributed tables of the canonical names over them, sharded by customer
+ * (`cityHash64(customer_id)`), so per-customer aggregation is shard-local.
+ *
+ * @example
+ * schemaStatements("vafa", "vafa").local; // CREATE TABLE IF NOT EXISTS vafa.transactions_local …
+ */
+export function schemaStatements(
+  database: string,
+  cluster: string | null,
+): { local: string[]; distributed: string[] } {
+  const db = checkName("database", database);
+  const local: string[] = [`CREATE DATABASE IF NOT EXISTS ${db}`];
+  const distributed: string[] = [];
+  for (const [name, t] of Object.entries(FACT_TABLES)) {
+    const localName = cluster === null ? name : `${name}_local`;
+    local.push(
+      `CREATE TABLE IF NOT EXISTS ${db}.${localName} (${t.columns}) ENGINE = MergeTree() ORDER BY ${t.order}`,
+    );
+    if (cluster !== null) {
+      distributed.push(
+        `CREATE TABLE IF NOT EXISTS ${db}.${name} AS ${db}.${localName} ENGINE = Distributed(${checkName("cluster", cluster)}, ${db}, ${localName}, ${t.shardKey})`,
+      );
+    }
+  }
+  return { local, distributed };
+}
