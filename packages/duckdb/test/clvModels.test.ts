@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { customerSummaryQuery, duckdbDialect, sql } from "@vafa/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSummaryTable } from "../src/clv/summaryTable.ts";
 import {
   checkModels,
   fitFromStore,
@@ -17,6 +18,11 @@ import {
   writeScoresCsv,
 } from "../src/index.ts";
 import { dataset } from "./datasets.ts";
+
+/** Sum of a column. */
+function sumOf(values: Float64Array): number {
+  return values.reduce((s, v) => s + v, 0);
+}
 
 describe("CLV models on CDNOW_sample.txt in the store", () => {
   let store: Store;
@@ -135,6 +141,53 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       expect(lines).toHaveLength(2358);
     } finally {
       rmSync(path, { force: true });
+    }
+  });
+
+  it("re-scoring deletes customers no longer in the summary, adds new ones and reuses a summary table", async () => {
+    const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const spendParams = { p: 6.25, q: 3.74, v: 15.44 };
+    const base = { params, spendParams, unit: "week" as const };
+    // CDNOW's cohort was acquired in the first quarter of 1997: ending the calibration on 1997-02-28
+    // leaves out the customers whose first purchase is in March, and a stale row must go too.
+    await store.client.run(
+      sql(
+        `INSERT INTO customer_scores (customer_id, model, scored_at) VALUES ('stale', 'bgnbd', current_timestamp)`,
+      ),
+    );
+    const early = await scoreCustomers(store.client, { ...base, calibrationEnd: "1997-02-28" });
+    expect(early.customers).toBeLessThan(2357);
+    const table = await createSummaryTable(store.client, { calibrationEnd: "1997-09-30", unit: "week" });
+    try {
+      const cases: [string, number, number][] = [];
+      const [counted] = await store.client.all(
+        sql(
+          `SELECT count(*) AS n, count(*) FILTER (WHERE customer_id = 'stale') AS stale FROM customer_scores`,
+        ),
+      );
+      cases.push(["after the early score", Number(counted?.n), early.customers]);
+      cases.push(["stale rows left", Number(counted?.stale), 0]);
+      const full = await scoreCustomers(store.client, {
+        ...base,
+        calibrationEnd: "1997-09-30",
+        summaryTable: table.table,
+      });
+      const fresh = await scoreCustomers(store.client, { ...base, calibrationEnd: "1997-09-30" });
+      const [after] = await store.client.all(
+        sql("SELECT count(*) AS n, max(horizon_days) AS h FROM customer_scores"),
+      );
+      cases.push(["after the full score", Number(after?.n), 2357]);
+      cases.push(["customers from the table", full.customers, 2357]);
+      // Same customers and values; only the order of the floating-point sum may differ.
+      cases.push([
+        "relative CLV difference, table vs computed summary > 1e-12",
+        Number(Math.abs(full.total_clv / fresh.total_clv - 1) > 1e-12),
+        0,
+      ]);
+      cases.push(["patterns read from the table", sumOf(table.patterns.count), 2357]);
+      for (const [label, actual, expected] of cases) expect([label, actual]).toEqual([label, expected]);
+    } finally {
+      await table.drop();
     }
   });
 

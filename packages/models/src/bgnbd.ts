@@ -1,11 +1,10 @@
 import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
-import { fitMaximumLikelihood } from "./fitMaximumLikelihood.ts";
+import { bgNbdEvaluator } from "./bgNbdLikelihood.ts";
+import { sampleRows } from "./distinctValues.ts";
+import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logBeta } from "./logBeta.ts";
-import { logGamma } from "./logGamma.ts";
-import { logAddExp } from "./logSumExp.ts";
 import { nbdLogPmf, nbdTail } from "./nbd.ts";
 import { patternWeights, type RfmData, sameLength, weightedMean } from "./rfmData.ts";
-import { shiftedLogGamma } from "./shiftedLogGamma.ts";
 import type { FitOptions, FitResult, NumericArray } from "./types.ts";
 
 /** BG/NBD parameters: purchase rate ~ gamma(r, alpha), dropout probability ~ beta(a, b). */
@@ -27,37 +26,13 @@ function logDropOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
 
 /**
  * Total BG/NBD log-likelihood Σ count × ln L(r, α, a, b | x, tx, T) (Fader, Hardie & Lee 2005, eq. 6),
- * computed in log space so x in the hundreds and T in thousands stay finite.
+ * computed in log space so x in the hundreds and T in thousands stay finite (see bgNbdEvaluator).
  *
  * @example
  * bgNbdLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, cdnow); // ≈ −9582.43
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, data: RfmData): number {
-  const { r, alpha, a, b } = params;
-  const len = sameLength({ x: data.x, tx: data.tx, T: data.T });
-  const { weights } = patternWeights(data.count, len);
-  const lgR = logGamma(r);
-  const lgAB = logGamma(a + b);
-  const lgB = logGamma(b);
-  const rLogAlpha = r * Math.log(alpha);
-  let maxX = 0;
-  for (let i = 0; i < len; i++) maxX = Math.max(maxX, data.x[i] as number);
-  const lgRx = shiftedLogGamma(r, maxX);
-  const lgBx = shiftedLogGamma(b, maxX);
-  const lgABx = shiftedLogGamma(a + b, maxX);
-  let total = 0;
-  for (let i = 0; i < len; i++) {
-    const x = data.x[i] as number;
-    const tx = data.tx[i] as number;
-    const T = data.T[i] as number;
-    const a1 = lgRx(x) - lgR + rLogAlpha;
-    const a2 = x === 0 ? 0 : lgAB + lgBx(x) - lgB - lgABx(x);
-    const a3 = -(r + x) * Math.log(alpha + T);
-    const a4 =
-      x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : Number.NEGATIVE_INFINITY;
-    total += (weights[i] as number) * (a1 + a2 + logAddExp(a3, a4));
-  }
-  return total;
+  return bgNbdEvaluator(data)([params.r, params.alpha, params.a, params.b]);
 }
 
 /**
@@ -71,24 +46,43 @@ export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdFit {
   const len = sameLength({ x: data.x, tx: data.tx, T: data.T });
   const { weights, n } = patternWeights(data.count, len);
   const scale = weightedMean(data.T, weights, n) / (weightedMean(data.x, weights, n) + 0.5);
-  return fitMaximumLikelihood(
-    {
+  const starts = [
+    [1, scale, 1, 1],
+    [0.3, 0.3 * scale, 0.5, 2],
+    [3, 3 * scale, 2, 5],
+  ];
+  const problem = (rfm: RfmData, customers: number): MaximumLikelihoodProblem<"bgnbd", keyof BgNbdParams> => {
+    const evaluate = bgNbdEvaluator(rfm);
+    return {
       model: "bgnbd",
       names: ["r", "alpha", "a", "b"] as const,
-      n,
-      starts: [
-        [1, scale, 1, 1],
-        [0.3, 0.3 * scale, 0.5, 2],
-        [3, 3 * scale, 2, 5],
-      ],
-      logLikelihood: (p) =>
-        bgNbdLogLikelihood(
-          { r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number },
-          data,
-        ),
-    },
-    options,
-  );
+      n: customers,
+      starts,
+      logLikelihood: (p) => evaluate(p),
+      logLikelihoodGradient: (p, gradient) => evaluate(p, gradient),
+    };
+  };
+  const full = problem(data, n);
+  // Many patterns: find the optimum's neighbourhood on a subsample first, so the full data are
+  // passed over only for the final few quasi-Newton steps and the Hessian.
+  if (len > COARSE_PATTERNS) {
+    const rows = sampleRows(len, COARSE_PATTERNS / 2);
+    const pick = (column: NumericArray): Float64Array => Float64Array.from(rows, (i) => column[i] as number);
+    const sub = { x: pick(data.x), tx: pick(data.tx), T: pick(data.T), count: pick(weights) };
+    const customers = sumOf(sub.count);
+    if (customers > 0) full.coarse = problem(sub, customers);
+  }
+  return fitMaximumLikelihood(full, options);
+}
+
+/** Above this many patterns the BG/NBD fit is warm-started from a fit on half as many sampled ones. */
+const COARSE_PATTERNS = 40_000;
+
+/** Sum of a column. */
+function sumOf(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i] as number;
+  return s;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { fitMaximumLikelihood } from "./fitMaximumLikelihood.ts";
-import { logGamma } from "./logGamma.ts";
+import { sampleRows } from "./distinctValues.ts";
+import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
+import { gammaGammaEvaluator } from "./gammaGammaLikelihood.ts";
 import { patternWeights, sameLength } from "./rfmData.ts";
 import type { FitOptions, FitResult, NumericArray } from "./types.ts";
 
@@ -27,32 +28,13 @@ export type GammaGammaFit = FitResult<"gammagamma", keyof GammaGammaParams>;
  * Total Gamma-Gamma log-likelihood of the observed mean spends:
  * ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v + x m).
  * This is the density of the mean (as in lifetimes and the paper), so values are comparable to both.
- * Rows with x ≤ 0 are skipped: they carry no spend information.
+ * Rows with x ≤ 0 are skipped: they carry no spend information. See gammaGammaEvaluator.
  *
  * @example
  * gammaGammaLogLikelihood({ p: 6.25, q: 3.74, v: 15.44 }, cdnowSpend); // ≈ −4055.9
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGammaData): number {
-  const { p, q, v } = params;
-  const len = sameLength({ x: data.x, m: data.m });
-  const { weights } = patternWeights(data.count, len);
-  const head = -logGamma(q) + q * Math.log(v);
-  let total = 0;
-  for (let i = 0; i < len; i++) {
-    const x = data.x[i] as number;
-    if (!(x > 0)) continue;
-    const m = data.m[i] as number;
-    const px = p * x;
-    const ll =
-      head +
-      logGamma(px + q) -
-      logGamma(px) +
-      (px - 1) * Math.log(m) +
-      px * Math.log(x) -
-      (px + q) * Math.log(v + x * m);
-    total += (weights[i] as number) * ll;
-  }
-  return total;
+  return gammaGammaEvaluator(data)([params.p, params.q, params.v]);
 }
 
 /**
@@ -74,22 +56,39 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
     }
   }
   const meanSpend = n > 0 ? spend / n : 1;
-  return fitMaximumLikelihood(
-    {
+  const problem = (
+    spendData: GammaGammaData,
+    customers: number,
+  ): MaximumLikelihoodProblem<"gammagamma", keyof GammaGammaParams> => {
+    const evaluate = gammaGammaEvaluator(spendData);
+    return {
       model: "gammagamma",
       names: ["p", "q", "v"] as const,
-      n,
+      n: customers,
       starts: [
         [1, 2, meanSpend],
         [5, 3, 2 * meanSpend],
         [0.5, 5, 4 * meanSpend],
       ],
-      logLikelihood: (p) =>
-        gammaGammaLogLikelihood({ p: p[0] as number, q: p[1] as number, v: p[2] as number }, data),
-    },
-    options,
-  );
+      logLikelihood: (p) => evaluate(p),
+      logLikelihoodGradient: (p, gradient) => evaluate(p, gradient),
+    };
+  };
+  const full = problem(data, n);
+  // Many patterns: converge on a sample of them first, then polish on all (see fitMaximumLikelihood).
+  if (len > COARSE_PATTERNS) {
+    const rows = sampleRows(len, COARSE_PATTERNS / 2);
+    const pick = (column: NumericArray): Float64Array => Float64Array.from(rows, (i) => column[i] as number);
+    const sub = { x: pick(data.x), m: pick(data.m), count: pick(weights) };
+    let customers = 0;
+    for (let i = 0; i < rows.length; i++) if ((sub.x[i] as number) > 0) customers += sub.count[i] as number;
+    if (customers > 0) full.coarse = problem(sub, customers);
+  }
+  return fitMaximumLikelihood(full, options);
 }
+
+/** Above this many patterns the fit is warm-started from a fit on half as many sampled ones. */
+const COARSE_PATTERNS = 40_000;
 
 /**
  * E[mean transaction value | x, m] for each customer: p(v + x m)/(px + q − 1), a credibility-weighted

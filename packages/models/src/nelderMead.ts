@@ -8,6 +8,8 @@ export interface MinimizeResult {
   iterations: number;
   /** True when the stopping tolerance was met before the iteration limit. */
   converged: boolean;
+  /** Gradient at `x`, when the optimiser computed it there (BFGS). */
+  gradient?: Float64Array;
 }
 
 /** Options for {@link nelderMead}. */

@@ -1,0 +1,58 @@
+import { customerSummaryQuery, duckdbDialect, type SummaryOptions, sql } from "@vafa/core";
+import type { GammaGammaData, RfmData } from "@vafa/models";
+import type { DuckDBClient } from "../DuckDBClient.ts";
+import { readFloatColumns } from "./readColumns.ts";
+
+/** The per-customer summary materialised once, with the compressed inputs of both fits. */
+export interface SummaryTable {
+  /** Name of the temporary table (`customer_id, x, t_x, T, monetary, first_day`), for scoring. */
+  readonly table: string;
+  /** Distinct (x, t_x, T) patterns with their customer counts, for the purchase models. */
+  readonly patterns: RfmData & { x: Float64Array; tx: Float64Array; T: Float64Array; count: Float64Array };
+  /** Distinct (x, monetary) of customers with x > 0 and positive spend, for Gamma-Gamma. */
+  readonly spend: GammaGammaData & { x: Float64Array; m: Float64Array; count: Float64Array };
+  /** Drops the temporary table. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Builds the customer summary ONCE into a temporary table and reads both compressed model inputs from
+ * it. The summary is the expensive part (two aggregations over every transaction); the purchase-model
+ * input, the spend input and the scoring each recomputed it before. Pass `table` to
+ * {@link scoreCustomers} as `summaryTable` to score from the same rows.
+ *
+ * @example
+ * const s = await createSummaryTable(store.client, { unit: "week" });
+ * const fit = fitBgNbd(s.patterns);
+ * await s.drop();
+ */
+export async function createSummaryTable(
+  client: DuckDBClient,
+  options: SummaryOptions = {},
+  table = "clv_summary",
+): Promise<SummaryTable> {
+  const summary = customerSummaryQuery(duckdbDialect, options);
+  await client.run(sql(`CREATE OR REPLACE TEMP TABLE ${table} AS ${summary.sql}`, summary.params));
+  const rfm = await readFloatColumns(
+    client,
+    sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(t_x AS DOUBLE) AS t_x, CAST("T" AS DOUBLE) AS "T",
+           CAST(count(*) AS DOUBLE) AS n
+         FROM ${table} GROUP BY x, t_x, "T" ORDER BY x, t_x, "T"`),
+  );
+  const spend = await readFloatColumns(
+    client,
+    sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(monetary AS DOUBLE) AS monetary, CAST(count(*) AS DOUBLE) AS n
+         FROM ${table} WHERE x > 0 AND monetary > 0 GROUP BY x, monetary ORDER BY x, monetary`),
+  );
+  const column = (cols: Record<string, Float64Array>, name: string): Float64Array => {
+    const c = cols[name];
+    if (c === undefined) throw new Error(`missing column '${name}'`);
+    return c;
+  };
+  return {
+    table,
+    patterns: { x: column(rfm, "x"), tx: column(rfm, "t_x"), T: column(rfm, "T"), count: column(rfm, "n") },
+    spend: { x: column(spend, "x"), m: column(spend, "monetary"), count: column(spend, "n") },
+    drop: () => client.run(sql(`DROP TABLE IF EXISTS ${table}`)),
+  };
+}
