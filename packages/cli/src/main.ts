@@ -3,7 +3,12 @@ import { commands } from "./commands/index.ts";
 
 const program = new Command("vafa")
   .description("Vafa: customer retention — measure it, predict it, act on it.")
-  .option("--db <path>", "DuckDB file holding the data", "./vafa.duckdb")
+  .option("--db <path>", "DuckDB file holding the data (default: the config's db, else ./vafa.duckdb)")
+  .option("--config <file>", "configuration file (default: ./vafa.config.json when present)")
+  .option(
+    "--engine <engine>",
+    "where analyses run: duckdb | clickhouse (default: the config's engine, else duckdb)",
+  )
   .option("--json", "print one JSON document on stdout and nothing else there")
   .configureHelp({ showGlobalOptions: true });
 

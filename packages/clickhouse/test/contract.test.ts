@@ -1,5 +1,25 @@
 import { fileURLToPath } from "node:url";
-import { type Dialect, duckdbDialect, parseProfitabilityDimension, type SqlClient } from "@vafa/core";
+import {
+  type BasketOptions,
+  type BasketRules,
+  type CustomerFeatures,
+  type DefectionRules,
+  type Dialect,
+  defaultDefectionRules,
+  duckdbDialect,
+  evaluateDefection,
+  parseDefectionRules,
+  parseProfitabilityDimension,
+  parseRule,
+  type RfmFrame,
+  type Row,
+  rfmCustomersQuery,
+  rfmSegmentsQuery,
+  rfmTransitionsQuery,
+  rfmValueCountsQuery,
+  type SqlClient,
+  toEpochDay,
+} from "@vafa/core";
 import * as duck from "@vafa/duckdb";
 import { ingestFiles, openStore, type Store } from "@vafa/duckdb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,11 +43,74 @@ interface Engine {
     o?: Parameters<typeof ch.repurchaseCycle>[1],
   ) => ReturnType<typeof ch.repurchaseCycle>;
   readonly profitability: (o?: Parameters<typeof ch.profitability>[1]) => ReturnType<typeof ch.profitability>;
+  /** Defection features as of an epoch day, and the rules applied to them. */
+  readonly features: (
+    rules: DefectionRules,
+    asOfDay: number,
+    lookbackDays?: number,
+  ) => Promise<{ features: CustomerFeatures[]; rules: DefectionRules }>;
+  readonly rfmFrame: (asOfDay: number, bins?: number) => Promise<RfmFrame>;
+  /** Members of a rule written in the rule language, measured as of a date. */
+  readonly segmentMembers: (rule: string, asOf: string) => Promise<string[]>;
+  readonly basketRules: (o: BasketOptions) => Promise<BasketRules>;
 }
 
 type Case = (engine: Engine) => Promise<unknown>;
 
 const month = { unit: "month" } as const;
+
+/** Rows in a canonical order (by their JSON), for results whose row order is not part of the contract. */
+function sorted(rows: readonly Row[]): Row[] {
+  return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** Features and the status the pure rules give each customer, by customer id. */
+async function defection(e: Engine, rules: DefectionRules, asOf: string, lookbackDays?: number) {
+  const day = toEpochDay(asOf);
+  const loaded = await e.features(rules, day, lookbackDays);
+  return [...loaded.features]
+    .sort((a, b) => a.customerId.localeCompare(b.customerId))
+    .map((f) => {
+      const v = evaluateDefection(f, loaded.rules, day);
+      return { ...f, level: v.level, rule: v.rule, firedDay: v.firedDay };
+    });
+}
+
+/** How many customers each level holds at the first day of each month of 2011 (the defection-rate inputs). */
+async function levelsByMonth(e: Engine) {
+  const out: Record<string, Record<string, number>> = {};
+  for (const month of ["2011-04-01", "2011-07-01", "2011-10-01", "2011-12-01"]) {
+    const day = toEpochDay(month) - 1;
+    const { features, rules } = await e.features(defaultDefectionRules, day);
+    const counts: Record<string, number> = {};
+    for (const f of features) {
+      const level = evaluateDefection(f, rules, day).level;
+      counts[level] = (counts[level] ?? 0) + 1;
+    }
+    out[month] = counts;
+  }
+  return out;
+}
+
+const sept = toEpochDay("2011-09-01");
+
+/** Rules exercising every SQL path of the features query: two window pairs, spend and the contract rule. */
+const allPathRules = parseDefectionRules({
+  combine: "any",
+  rules: [
+    { kind: "silence", atRisk: 2, defected: 4, minPurchases: 3, fallback: "base" },
+    { kind: "frequency_drop", recentDays: 60, baselineDays: 180 },
+    { kind: "spend_drop", recentDays: 90, baselineDays: 270, atRisk: 0.4 },
+    { kind: "contract" },
+  ],
+});
+
+/** The mined rules with their numbers, and how many itemsets and frequent items were found. */
+async function baskets(e: Engine, o: BasketOptions) {
+  const r = await e.basketRules(o);
+  expect(r.rules.length).toBeGreaterThan(0);
+  return r;
+}
 
 /** name → what to compute. Add a case here and it runs on every engine. */
 const cases: Record<string, Case> = {
@@ -65,19 +148,49 @@ const cases: Record<string, Case> = {
     e.profitability({ by: parseProfitabilityDimension("country"), margin: 0.3 }),
   "profitability by transaction country": (e) =>
     e.profitability({ by: parseProfitabilityDimension("transaction.country"), margin: 0.3 }),
-  // ── To add (other issues, being built now): ─────────────────────────────────────────────────
-  // defection: "defection features / alerts" — its core query must go through the dialect (one
-  //   join per SELECT, no CTE on 18.16: use withCtes, typed NULLs via dialect.nullOf).
-  // segmentation: "segment members / targets" — same rules.
-  // CLV: "model summary (compressed patterns)" — compressedSummaryQuery(dialect, …) once the CLV
-  //   engineer is done with packages/core/src/clv.
+  "defection features and statuses, default rules, 2011-09-01": (e) =>
+    defection(e, defaultDefectionRules, "2011-09-01"),
+  "defection features and statuses, two windows, spend drop and contract rule, 180-day lookback": (e) =>
+    defection(e, allPathRules, "2011-06-30", 180),
+  "defection levels at four period boundaries (defection-rate inputs)": (e) => levelsByMonth(e),
+  "RFM value counts, 2011-09-01": async (e) =>
+    sorted(await e.client.all(rfmValueCountsQuery(e.dialect, sept))),
+  "RFM cuts, quintiles and quartiles": async (e) => [await e.rfmFrame(sept), await e.rfmFrame(sept, 4)],
+  "RFM scored customers, 2011-09-01": async (e) =>
+    e.client.all(rfmCustomersQuery(e.dialect, await e.rfmFrame(sept))),
+  "RFM segment sizes, 2011-09-01": async (e) =>
+    sorted(await e.client.all(rfmSegmentsQuery(e.dialect, await e.rfmFrame(sept)))),
+  "RFM movement 2011-06-01 → 2011-12-01, seven bins": async (e) => {
+    const [a, b] = [
+      await e.rfmFrame(toEpochDay("2011-06-01"), 7),
+      await e.rfmFrame(toEpochDay("2011-12-01"), 7),
+    ];
+    return sorted(await e.client.all(rfmTransitionsQuery(e.dialect, a, b)));
+  },
+  "segment members: country in a list": (e) =>
+    e.segmentMembers('country in ("France", "Germany")', "2011-09-01"),
+  "segment members: spend window and negation": (e) =>
+    e.segmentMembers('spend_90d > 100 and not country = "United Kingdom"', "2011-09-01"),
+  "segment members: RFM segment or monetary": (e) =>
+    e.segmentMembers('rfm_segment = "champions" or monetary >= 5000', "2011-09-01"),
+  "segment members: categories, tags with LIKE wildcards, dates": (e) =>
+    e.segmentMembers(
+      'categories contains "x_%" or tags contains "v_p" or created_at >= "2011-01-01"',
+      "2011-09-01",
+    ),
+  "segment members: scores are unknown without customer_scores": (e) =>
+    e.segmentMembers("clv is null and frequency >= 10", "2011-09-01"),
+  "basket rules, products, 1% support": (e) => baskets(e, { minSupport: 0.01, minConfidence: 0.5 }),
+  "basket rules, products, 2% support, pairs only": (e) =>
+    baskets(e, { minSupport: 0.02, minConfidence: 0.3, maxLength: 2 }),
 };
 
 /** Equal up to floating point: integers and everything else exactly, other numbers to 1e-9 relative. */
 function assertSame(a: unknown, b: unknown, path: string): void {
   if (typeof a === "number" && typeof b === "number") {
     if (Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) < 2 ** 53 && a === b) return;
-    const scale = Math.max(Math.abs(a), Math.abs(b));
+    // Relative 1e-9; sums that cancel to about zero keep only rounding noise, so 1e-9 absolute too.
+    const scale = Math.max(Math.abs(a), Math.abs(b), 1);
     if (Math.abs(a - b) <= 1e-9 * scale || a === b) return;
     throw new Error(`${path}: duckdb ${a} ≠ clickhouse ${b}`);
   }
@@ -140,6 +253,15 @@ describe("engine contract: DuckDB and a two-shard ClickHouse cluster agree on On
         lifecycle: (o) => duck.lifecycle(store.client, duckdbDialect, o),
         repurchaseCycle: (o) => duck.repurchaseCycle(store.client, o),
         profitability: (o) => duck.profitability(store.client, o),
+        features: (rules, asOfDay, lookbackDays) =>
+          duck.loadFeatures(store.client, rules, {
+            asOfDay,
+            useScores: false,
+            lookbackDays: lookbackDays ?? null,
+          }),
+        rfmFrame: (day, bins) => duck.rfmFrame(store.client, day, bins),
+        segmentMembers: (rule, asOf) => duck.segmentMembers(store.client, rule, asOf),
+        basketRules: (o) => duck.basketRules(store.client, o),
       },
       {
         name: "clickhouse",
@@ -150,6 +272,11 @@ describe("engine contract: DuckDB and a two-shard ClickHouse cluster agree on On
         lifecycle: (o) => ch.lifecycle(chEngine, o),
         repurchaseCycle: (o) => ch.repurchaseCycle(chEngine, o),
         profitability: (o) => ch.profitability(chEngine, o),
+        features: (rules, asOfDay, lookbackDays) =>
+          ch.defectionFeatures(chEngine, rules, asOfDay, { lookbackDays: lookbackDays ?? null }),
+        rfmFrame: (day, bins) => ch.rfmFrame(chEngine, day, bins),
+        segmentMembers: (rule, asOf) => ch.segmentMembers(chEngine, parseRule(rule), toEpochDay(asOf)),
+        basketRules: (o) => ch.basketRules(chEngine, o),
       },
     );
   }, 300_000);

@@ -52,6 +52,11 @@ export interface Dialect {
   createTempTable(name: string, select: string): string;
   /** A statement dropping that temporary table if it exists, run before `createTempTable` where it cannot replace; null where it can. */
   dropTempTable(name: string): string | null;
+  /**
+   * `text LIKE pattern` where a backslash in the pattern makes the next character literal (DuckDB
+   * needs `ESCAPE '\\'`; ClickHouse escapes with a backslash and has no ESCAPE clause).
+   */
+  like(text: string, pattern: string): string;
   /** A FROM-clause item listing literal integer rows with the given column names. */
   integerRows(columns: readonly string[], rows: readonly (readonly number[])[]): string;
 }

@@ -13,8 +13,17 @@ export type { HoldoutAccuracy } from "./clv/holdoutAccuracy.ts";
 export { holdoutAccuracy } from "./clv/holdoutAccuracy.ts";
 export type { SummaryOptions } from "./clv/SummaryOptions.ts";
 export { trackingDataQuery } from "./clv/trackingDataQuery.ts";
-export type { Dialect } from "./Dialect.ts";
+export type { Dialect, DialectCapabilities, SqlType } from "./Dialect.ts";
 export * from "./defection/index.ts";
+export {
+  CLICKHOUSE_18_CAPABILITIES,
+  clickhouseCapabilities,
+  clickhouseDialect,
+  clickhouseDialectFor,
+  clickhouseLiteral,
+  clickhousePlaceholder,
+  clickhouseString,
+} from "./dialects/clickhouseDialect.ts";
 export { duckdbDialect } from "./dialects/duckdbDialect.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
 export { kindFields, kinds, kindTable, parseKind } from "./ingest/fields.ts";

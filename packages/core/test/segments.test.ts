@@ -114,14 +114,14 @@ describe("segmentMembersQuery: fields from the whitelist, literals as parameters
     const q = segmentMembersQuery(duckdbDialect, rule, { asOfDay: 15000 });
     expect(q.params).toEqual([15000, "France", "x'); DROP TABLE customers; --", 10]);
     expect(q.sql).not.toContain("DROP");
-    expect(q.sql).toContain('c."country" IN ($2, $3)');
+    expect(q.sql).toContain('"c_country" IN ($2, $3)');
     expect(q.sql).not.toContain("customer_scores");
   });
 
   it("clv and p_alive are NULL without customer_scores, joined with it", () => {
     const rule = parseRule("clv > 100");
     expect(segmentMembersQuery(duckdbDialect, rule).sql).toContain("CAST(NULL AS DOUBLE) > $1");
-    expect(segmentMembersQuery(duckdbDialect, rule, { hasScores: true }).sql).toContain('sc."clv" > $1');
+    expect(segmentMembersQuery(duckdbDialect, rule, { hasScores: true }).sql).toContain('"sc_clv" > $1');
   });
 
   it("an RFM rule needs the RFM frame", () => {

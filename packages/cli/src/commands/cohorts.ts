@@ -1,9 +1,10 @@
+import * as clickhouse from "@vafa/clickhouse";
 import { type CohortMetric, type CohortMode, type CohortRelativeTo, duckdbDialect } from "@vafa/core";
 import { cohorts } from "@vafa/duckdb";
 import { Command, Option } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { onEngine } from "./engine.ts";
 import { measureOptions, percent, withMeasureOptions } from "./retention.ts";
 
 /** `vafa cohorts --period P`: acquisition cohorts and the share still active k periods later. */
@@ -29,15 +30,18 @@ export function cohortsCommand(): Command {
         .default("first"),
     )
     .action(async (opts: Record<string, unknown>, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const { by: _by, ...options } = measureOptions(opts);
-      const table = await withStore(db, (store) =>
-        cohorts(store.client, duckdbDialect, {
-          ...options,
-          metric: opts.metric as CohortMetric,
-          mode: opts.mode as CohortMode,
-          relativeTo: opts.relativeTo as CohortRelativeTo,
-        }),
+      const { config, json } = globalOptions(command);
+      const { by: _by, ...measure } = measureOptions(opts);
+      const options = {
+        ...measure,
+        metric: opts.metric as CohortMetric,
+        mode: opts.mode as CohortMode,
+        relativeTo: opts.relativeTo as CohortRelativeTo,
+      };
+      const table = await onEngine(
+        config,
+        (store) => cohorts(store.client, duckdbDialect, options),
+        (engine) => clickhouse.cohorts(engine, options),
       );
       if (json) {
         printJson(table);

@@ -8,6 +8,7 @@ import { cohortsCommand } from "./cohorts.ts";
 import { complaintsCommand } from "./complaints.ts";
 import { defectionCommand } from "./defection.ts";
 import { demoCommand } from "./demo.ts";
+import { engineCommand } from "./engine.ts";
 import { ingestCommand } from "./ingest.ts";
 import { lifecycleCommand } from "./lifecycle.ts";
 import { profitabilityCommand } from "./profitability.ts";
@@ -36,6 +37,7 @@ export function commands(): Command[] {
     profitabilityCommand(),
     shareOfWalletCommand(),
     serveCommand(),
+    engineCommand(),
     clvCommand(),
     segmentsCommand(),
     basketsCommand(),

@@ -1,9 +1,10 @@
+import * as clickhouse from "@vafa/clickhouse";
 import { duckdbDialect } from "@vafa/core";
 import { lifecycle } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { onEngine } from "./engine.ts";
 import { measureOptions, withMeasureOptions } from "./retention.ts";
 
 /** `vafa lifecycle --period P`: new, retained, resurrected and dormant customers per period. */
@@ -11,9 +12,13 @@ export function lifecycleCommand(): Command {
   return withMeasureOptions(
     new Command("lifecycle").description("customers per period: new, retained, resurrected, dormant (left)"),
   ).action(async (opts: Record<string, unknown>, command: Command) => {
-    const { db, json } = globalOptions(command);
+    const { config, json } = globalOptions(command);
     const options = measureOptions(opts);
-    const rows = await withStore(db, (store) => lifecycle(store.client, duckdbDialect, options));
+    const rows = await onEngine(
+      config,
+      (store) => lifecycle(store.client, duckdbDialect, options),
+      (engine) => clickhouse.lifecycle(engine, options),
+    );
     if (json) {
       printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });
       return;

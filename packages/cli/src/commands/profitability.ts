@@ -1,9 +1,10 @@
+import * as clickhouse from "@vafa/clickhouse";
 import { AnalysisError, type ProfitabilityRow, parseProfitabilityDimension } from "@vafa/core";
 import { profitability } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { onEngine } from "./engine.ts";
 
 /** Reads `--margin` as a fraction ("0.3") or a percentage ("30%"). */
 function parseMargin(text: string): number {
@@ -65,9 +66,12 @@ export function profitabilityCommand(): Command {
       parseMargin,
     )
     .action(async (opts: { by?: ReturnType<typeof parseBy>; margin?: number }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const result = await withStore(db, (store) =>
-        profitability(store.client, { by: opts.by ?? null, margin: opts.margin ?? null }),
+      const { config, json } = globalOptions(command);
+      const options = { by: opts.by ?? null, margin: opts.margin ?? null };
+      const result = await onEngine(
+        config,
+        (store) => profitability(store.client, options),
+        (engine) => clickhouse.profitability(engine, options),
       );
       if (json) {
         printJson(result);

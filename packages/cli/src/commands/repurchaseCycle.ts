@@ -1,8 +1,9 @@
+import * as clickhouse from "@vafa/clickhouse";
 import { repurchaseCycle } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { onEngine } from "./engine.ts";
 
 function percent(share: number | null): string {
   return share === null ? "" : `${(share * 100).toFixed(1)}%`;
@@ -20,9 +21,12 @@ export function repurchaseCycleCommand(): Command {
     )
     .option("--time-zone <iana>", "count purchase days in this time zone (default UTC), e.g. Asia/Tehran")
     .action(async (opts: { timeZone?: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const cycle = await withStore(db, (store) =>
-        repurchaseCycle(store.client, { timeZone: opts.timeZone ?? null }),
+      const { config, json } = globalOptions(command);
+      const options = { timeZone: opts.timeZone ?? null };
+      const cycle = await onEngine(
+        config,
+        (store) => repurchaseCycle(store.client, options),
+        (engine) => clickhouse.repurchaseCycle(engine, options),
       );
       if (json) {
         printJson(cycle);

@@ -1,9 +1,10 @@
+import * as clickhouse from "@vafa/clickhouse";
 import { type ActivityRule, duckdbDialect, parsePeriodArg, type RetentionOptions } from "@vafa/core";
 import { retention } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { onEngine } from "./engine.ts";
 
 function numberArg(name: string): (value: string) => number {
   return (value) => {
@@ -83,9 +84,13 @@ export function retentionCommand(): Command {
       "group by a customer (segment, region, country, branch, owner, channel) or transaction (category, product, …; prefix transaction.) dimension",
     )
     .action(async (opts: Record<string, unknown>, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       const options = measureOptions(opts);
-      const rows = await withStore(db, (store) => retention(store.client, duckdbDialect, options));
+      const rows = await onEngine(
+        config,
+        (store) => retention(store.client, duckdbDialect, options),
+        (engine) => clickhouse.retention(engine, options),
+      );
       if (json) {
         printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });
         return;

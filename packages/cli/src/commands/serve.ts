@@ -1,5 +1,6 @@
 import { demoUsers, startServer } from "@vafa/server";
 import { Command, InvalidArgumentError } from "commander";
+import { checkState } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
 
 function portArg(value: string): number {
@@ -25,18 +26,21 @@ export function serveCommand(): Command {
     .description("serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the web dashboard")
     .option("--port <n>", "port to listen on (0: any free port)", portArg, 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
-    .option("--state <where>", 'application state: "duckdb" (the --db file) or a postgres:// URL', "duckdb")
+    .option(
+      "--state <where>",
+      'application state: "duckdb" (the --db file) or a postgres:// URL (default: the config\'s state, VAFA_STATE, else duckdb)',
+    )
     .option("--session-hours <h>", "session lifetime in hours, slid forward on use", hoursArg, 12)
     .option("--secure-cookies", "mark the session cookie Secure (when served over HTTPS)")
     .action(
       async (
-        opts: { port: number; host: string; state: string; sessionHours: number; secureCookies?: boolean },
+        opts: { port: number; host: string; state?: string; sessionHours: number; secureCookies?: boolean },
         command: Command,
       ) => {
-        const { db } = globalOptions(command);
+        const { db, config } = globalOptions(command);
         const server = await startServer({
           db,
-          state: opts.state,
+          state: opts.state === undefined ? config.state : checkState("--state", opts.state),
           host: opts.host,
           port: opts.port,
           config: { sessionTtlMs: opts.sessionHours * 3_600_000, secureCookies: opts.secureCookies === true },

@@ -23,10 +23,11 @@ function basketLines(dialect: Dialect, level: BasketLevel): string {
  */
 export function basketItemCountsQuery(dialect: Dialect, level: BasketLevel): SqlQuery {
   const lines = basketLines(dialect, level);
+  const none = dialect.nullOf("VARCHAR");
   return {
     sql: `SELECT item, max(description) AS label, count(DISTINCT basket) AS baskets FROM (${lines}) AS l GROUP BY item
       UNION ALL
-      SELECT CAST(NULL AS VARCHAR) AS item, CAST(NULL AS VARCHAR) AS label, count(DISTINCT basket) AS baskets FROM (${lines}) AS l`,
+      SELECT ${none} AS item, ${none} AS label, count(DISTINCT basket) AS baskets FROM (${lines}) AS l`,
     params: [],
   };
 }

@@ -14,3 +14,4 @@ export {
   resolveBasketOptions,
 } from "./mineBaskets.ts";
 export { type Recommendation, recommendFromRules } from "./recommendFromRules.ts";
+export { runBasketRules } from "./runBasketRules.ts";

@@ -1,5 +1,6 @@
 import type { Dialect } from "../Dialect.ts";
 import { SqlParams } from "../retention/SqlParams.ts";
+import { withCtes } from "../retention/withCtes.ts";
 import type { SqlQuery } from "../SqlQuery.ts";
 import type { DefectionRules } from "./DefectionRule.ts";
 import { defectionWindows } from "./defectionWindows.ts";
@@ -22,6 +23,11 @@ export interface CustomerFeaturesOptions {
  * scores when asked, and the contract end / renewal facts when a contract rule is present. A purchase
  * day is a civil (UTC) day with a line of positive amount; its spend is the day's net amount.
  *
+ * Written for every dialect: named subqueries through `withCtes` (inlined where the engine has no
+ * CTEs), one join per SELECT, equi-joins `USING` a key named alike on both sides (renewals are
+ * matched to a contract end by a conditional aggregate, not a range join), and no output alias equal
+ * to a column its expression reads (ClickHouse resolves aliases inside expressions).
+ *
  * @example
  * const q = customerFeaturesQuery(duckdbDialect, defaultDefectionRules, { asOfDay: toEpochDay("2011-09-01") });
  * const features = (await client.all(q)).map((r) => toCustomerFeatures(r, 1));
@@ -36,7 +42,15 @@ export function customerFeaturesQuery(
   const silence = rules.rules.find((r) => r.kind === "silence");
   const minPurchases = p.add(silence?.kind === "silence" ? silence.minPurchases : 3);
   const day = dialect.epochDay("occurred_at", null);
-  const windowCols = defectionWindows(rules)
+  const left = dialect.smallTableJoin("LEFT");
+  const windows = defectionWindows(rules);
+  const windowNames = windows.flatMap((_, i) => [
+    `w${i}_recent_n`,
+    `w${i}_base_n`,
+    `w${i}_recent_s`,
+    `w${i}_base_s`,
+  ]);
+  const windowCols = windows
     .map((w, i) => {
       const recent = p.add(w.recentDays);
       const baseline = p.add(w.baselineDays);
@@ -54,52 +68,115 @@ export function customerFeaturesQuery(
       ? ""
       : `HAVING max(d) > ${asOf} - ${p.add(options.lookbackDays)}`;
   const contract = rules.rules.find((r) => r.kind === "contract");
-  const contractCte =
-    contract?.kind === "contract"
-      ? `, ends AS (
-          SELECT customer_id, max(${day}) AS contract_end FROM activity WHERE type = 'contract_end' GROUP BY customer_id
-        ), contracts AS (
-          SELECT ends.customer_id, ends.contract_end,
-            max(CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END) AS renewed
-          FROM ends LEFT JOIN activity r ON r.customer_id = ends.customer_id AND r.type = 'renewal'
-            AND ${dialect.epochDay("r.occurred_at", null)} >= ends.contract_end - ${p.add(contract.renewalWindowDays)}
-            AND ${dialect.epochDay("r.occurred_at", null)} <= ${asOf}
-          GROUP BY ends.customer_id, ends.contract_end
-        )`
-      : "";
-  const text = `WITH tx AS (
-      SELECT customer_id, ${day} AS d, amount, cost, branch FROM transactions
-      WHERE customer_id IS NOT NULL AND ${day} <= ${asOf}
-    ), days AS (
-      SELECT customer_id, d, sum(amount) AS spend FROM tx GROUP BY customer_id, d HAVING max(amount) > 0
-    ), gaps AS (
-      SELECT customer_id, ${dialect.median("CAST(gap AS DOUBLE)")} AS own_gap
-      FROM (${dialect.consecutiveGaps("SELECT customer_id, d FROM days", "customer_id", "d")}) AS g GROUP BY customer_id
-    ), agg AS (
-      SELECT customer_id, count(*) AS purchases, min(d) AS first_day, max(d) AS last_day${windowCols}
-      FROM days GROUP BY customer_id ${lookback}
-    ), money AS (
-      SELECT customer_id, sum(amount) AS sales_12m, sum(amount - cost) AS profit_12m,
+  const renewalWindow = contract?.kind === "contract" ? p.add(contract.renewalWindowDays) : null;
+  const baseCols = [
+    "customer_id",
+    "purchases",
+    "first_day",
+    "last_day",
+    ...windowNames,
+    "own_gap",
+    "segment",
+    "branch",
+    "owner",
+    "sales_12m",
+    "profit_12m",
+  ];
+  const aggCols = ["customer_id", "purchases", "first_day", "last_day", ...windowNames];
+  const text = withCtes(
+    dialect,
+    [
+      {
+        name: "tx",
+        sql: () => `SELECT customer_id, ${day} AS d, amount, cost, branch FROM transactions
+      WHERE customer_id IS NOT NULL AND ${day} <= ${asOf}`,
+      },
+      {
+        name: "days",
+        sql: (ref) =>
+          `SELECT customer_id, d, sum(amount) AS spend FROM ${ref("tx")} AS tx GROUP BY customer_id, d HAVING max(amount) > 0`,
+      },
+      {
+        name: "gaps",
+        sql: (ref) => `SELECT customer_id, ${dialect.median("CAST(gap AS DOUBLE)")} AS own_gap
+      FROM (${dialect.consecutiveGaps(`SELECT customer_id, d FROM ${ref("days")} AS days`, "customer_id", "d")}) AS g GROUP BY customer_id`,
+      },
+      {
+        name: "agg",
+        sql: (
+          ref,
+        ) => `SELECT customer_id, count(*) AS purchases, min(d) AS first_day, max(d) AS last_day${windowCols}
+      FROM ${ref("days")} AS days GROUP BY customer_id ${lookback}`,
+      },
+      {
+        name: "money",
+        sql: (ref) => `SELECT customer_id, sum(amount) AS m_sales, sum(amount - cost) AS m_profit,
         count(cost) AS cost_lines, count(*) AS lines, max(branch) AS tx_branch
-      FROM tx WHERE d > ${asOf} - 365 GROUP BY customer_id
-    ), base AS (
-      SELECT agg.*, gaps.own_gap, c.segment, coalesce(c.branch, money.tx_branch) AS branch, c.owner,
-        coalesce(money.sales_12m, 0) AS sales_12m,
-        CASE WHEN money.lines > 0 AND money.cost_lines = money.lines THEN money.profit_12m END AS profit_12m
-      FROM agg LEFT JOIN gaps ON gaps.customer_id = agg.customer_id
-        LEFT JOIN customers c ON c.id = agg.customer_id
-        LEFT JOIN money ON money.customer_id = agg.customer_id
-    ), seg AS (
-      SELECT segment, ${dialect.median("own_gap")} AS segment_gap FROM base
-      WHERE purchases >= ${minPurchases} AND own_gap IS NOT NULL AND segment IS NOT NULL GROUP BY segment
-    ), whole AS (
-      SELECT ${dialect.median("own_gap")} AS base_gap FROM base WHERE purchases >= ${minPurchases} AND own_gap IS NOT NULL
-    )${contractCte}
-    SELECT base.*, seg.segment_gap, whole.base_gap,
-      ${options.scores === true ? "s.p_alive, s.clv" : "CAST(NULL AS DOUBLE) AS p_alive, CAST(NULL AS DOUBLE) AS clv"},
-      ${contractCte === "" ? "CAST(NULL AS INTEGER) AS contract_end, 0 AS renewed" : "contracts.contract_end, coalesce(contracts.renewed, 0) AS renewed"}
-    FROM base LEFT JOIN seg ON seg.segment = base.segment CROSS JOIN whole
-      ${options.scores === true ? "LEFT JOIN customer_scores s ON s.customer_id = base.customer_id" : ""}
-      ${contractCte === "" ? "" : "LEFT JOIN contracts ON contracts.customer_id = base.customer_id"}`;
+      FROM ${ref("tx")} AS tx WHERE d > ${asOf} - 365 GROUP BY customer_id`,
+      },
+      {
+        name: "base",
+        // One join per SELECT: agg + gaps, then + customers, then + money.
+        sql: (
+          ref,
+        ) => `SELECT ${aggCols.join(", ")}, own_gap, segment, coalesce(c_branch, tx_branch) AS branch, owner,
+        coalesce(m_sales, 0) AS sales_12m,
+        CASE WHEN lines > 0 AND cost_lines = lines THEN m_profit END AS profit_12m
+      FROM (
+        SELECT ${aggCols.join(", ")}, own_gap, segment, c_branch, owner FROM (
+          SELECT ${aggCols.join(", ")}, own_gap FROM ${ref("agg")} AS agg ${left} ${ref("gaps")} AS gaps USING (customer_id)
+        ) AS with_gaps ${left} (SELECT id AS customer_id, segment, branch AS c_branch, owner FROM customers) AS c USING (customer_id)
+      ) AS with_customer ${left} ${ref("money")} AS money USING (customer_id)`,
+      },
+      {
+        name: "seg",
+        sql: (ref) => `SELECT segment, ${dialect.median("own_gap")} AS segment_gap FROM ${ref("base")} AS base
+      WHERE purchases >= ${minPurchases} AND own_gap IS NOT NULL AND segment IS NOT NULL GROUP BY segment`,
+      },
+      {
+        name: "whole",
+        sql: (ref) => `SELECT ${dialect.median("own_gap")} AS base_gap FROM ${ref("base")} AS base
+      WHERE purchases >= ${minPurchases} AND own_gap IS NOT NULL`,
+      },
+      ...(renewalWindow === null
+        ? []
+        : [
+            {
+              name: "contracts",
+              // A renewal counts when it falls from `renewalWindowDays` before the contract end up to the as-of day.
+              sql: () => `SELECT customer_id, contract_end,
+          max(CASE WHEN renewal_day >= contract_end - ${renewalWindow} AND renewal_day <= ${asOf} THEN 1 ELSE 0 END) AS renewed_any
+        FROM (SELECT customer_id, max(${day}) AS contract_end FROM activity WHERE type = 'contract_end' GROUP BY customer_id) AS ends
+          ${left} (SELECT customer_id, ${day} AS renewal_day FROM activity WHERE type = 'renewal') AS r USING (customer_id)
+        GROUP BY customer_id, contract_end`,
+            },
+          ]),
+    ],
+    (ref) => {
+      // Each further join wraps the previous relation, so every SELECT has one join.
+      let from = `(SELECT ${baseCols.join(", ")}, segment_gap FROM ${ref("base")} AS base ${left} ${ref("seg")} AS seg USING (segment)) AS b0`;
+      let cols = [...baseCols, "segment_gap"];
+      const join = (clause: string, added: readonly string[]) => {
+        from = `(SELECT ${cols.join(", ")}, ${added.join(", ")} FROM ${from} ${clause}) AS b${cols.length}`;
+        cols = [...cols, ...added];
+      };
+      join(`CROSS JOIN ${ref("whole")} AS whole`, ["base_gap"]);
+      const tail: string[] = [];
+      if (options.scores === true) {
+        join(`${left} (SELECT customer_id, p_alive, clv FROM customer_scores) AS s USING (customer_id)`, [
+          "p_alive",
+          "clv",
+        ]);
+      } else tail.push(`${dialect.nullOf("DOUBLE")} AS p_alive`, `${dialect.nullOf("DOUBLE")} AS clv`);
+      if (renewalWindow === null) {
+        tail.push(`${dialect.nullOf("INTEGER")} AS contract_end`, "0 AS renewed");
+      } else {
+        join(`${left} ${ref("contracts")} AS contracts USING (customer_id)`, ["contract_end", "renewed_any"]);
+        cols = cols.filter((c) => c !== "renewed_any");
+        tail.push("coalesce(renewed_any, 0) AS renewed");
+      }
+      return `SELECT ${[...cols, ...tail].join(", ")} FROM ${from}`;
+    },
+  );
   return { sql: text, params: p.values };
 }

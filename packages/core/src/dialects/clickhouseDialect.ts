@@ -128,6 +128,7 @@ export function clickhouseDialectFor(capabilities: DialectCapabilities): Dialect
     createTempTable: (name, select) =>
       `CREATE TEMPORARY TABLE ${quoteIdent(name)} ENGINE = Memory AS ${select}`,
     dropTempTable: (name) => `DROP TEMPORARY TABLE IF EXISTS ${quoteIdent(name)}`,
+    like: (text, pattern) => `${text} LIKE ${pattern}`,
     integerRows: (columns, rows) => {
       const ints = rows.map((r) =>
         r.map((v) => {

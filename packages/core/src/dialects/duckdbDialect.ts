@@ -23,6 +23,7 @@ export const duckdbDialect: Dialect = {
     `SELECT ${key}, gap FROM (SELECT ${key}, ${value} - lag(${value}) OVER (PARTITION BY ${key} ORDER BY ${value}) AS gap FROM (${source}) AS gap_source) AS gap_lagged WHERE gap IS NOT NULL`,
   createTempTable: (name, select) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${select}`,
   dropTempTable: () => null,
+  like: (text, pattern) => `${text} LIKE ${pattern} ESCAPE '\\'`,
   integerRows: (columns, rows) =>
     `(VALUES ${rows.map((r) => `(${r.map((v) => String(Math.trunc(v))).join(", ")})`).join(", ")}) AS v(${columns.map(quoteIdent).join(", ")})`,
 };

@@ -1,16 +1,5 @@
 // Retention measurement (DESIGN.md §3): rates per period, cohorts, lifecycle — as SQL for an engine.
 
-// The ClickHouse dialect and capability types, exported here until the core index lists them (see DESIGN.md §4).
-export type { DialectCapabilities, SqlType } from "../Dialect.ts";
-export {
-  CLICKHOUSE_18_CAPABILITIES,
-  clickhouseCapabilities,
-  clickhouseDialect,
-  clickhouseDialectFor,
-  clickhouseLiteral,
-  clickhousePlaceholder,
-  clickhouseString,
-} from "../dialects/clickhouseDialect.ts";
 export type { ActivityRule } from "./ActivityRule.ts";
 export type {
   Cohort,

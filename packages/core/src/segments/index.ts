@@ -31,6 +31,7 @@ export {
   rfmTransitionsQuery,
   rfmValueCountsQuery,
 } from "./rfmQuery.ts";
+export { runRfmFrame } from "./runRfmFrame.ts";
 export { SegmentError } from "./SegmentError.ts";
 export type { RuleCondition, RuleOperator, RuleValue, SegmentRule } from "./SegmentRule.ts";
 export {

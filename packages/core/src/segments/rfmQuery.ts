@@ -34,7 +34,8 @@ export function lastTransactionDayQuery(dialect: Dialect): SqlQuery {
 /**
  * Per customer as of a day: `recency_days` (as-of day − last purchase day), `frequency` (distinct
  * orders with a purchase line, or distinct purchase days for a customer without order ids),
- * `monetary` (net sales: purchases minus returns), `gross_sales`, `returns`, `first_day` and `last_day`. Only customers with a
+ * `monetary` (net sales: purchases minus returns, rounded to 6 decimals (and −0 made 0) so that the order in which an
+ * engine adds lines cannot split equal values or move one across a score threshold), `gross_sales`, `returns`, `first_day` and `last_day`. Only customers with a
  * purchase (amount > 0) on or before the as-of day appear. `asOf` is a placeholder already bound.
  */
 export function rfmBaseSql(dialect: Dialect, asOf: string): string {
@@ -44,7 +45,7 @@ export function rfmBaseSql(dialect: Dialect, asOf: string): string {
       CASE WHEN count(CASE WHEN amount > 0 THEN order_id END) > 0
         THEN count(DISTINCT CASE WHEN amount > 0 THEN order_id END)
         ELSE count(DISTINCT CASE WHEN amount > 0 THEN d END) END AS frequency,
-      sum(amount) AS monetary,
+      round(sum(amount), 6) + 0 AS monetary,
       sum(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS gross_sales,
       sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS returns,
       min(CASE WHEN amount > 0 THEN d END) AS first_day,
@@ -140,10 +141,13 @@ export function rfmCustomersQuery(dialect: Dialect, frame: RfmFrame): SqlQuery {
 export function rfmSegmentsQuery(dialect: Dialect, frame: RfmFrame): SqlQuery {
   const p = new SqlParams(dialect);
   const scored = rfmScoredSql(dialect, p, frame);
+  // Inner names differ from the columns their aggregates read (ClickHouse resolves aliases inside aggregates).
   return {
-    sql: `SELECT rfm_segment, count(*) AS customers, sum(monetary) AS sales, avg(recency_days) AS recency_days,
-        avg(frequency) AS frequency, avg(monetary) AS monetary
-      FROM (${scored}) AS rfm GROUP BY rfm_segment`,
+    sql: `SELECT rfm_segment, seg_customers AS customers, seg_sales AS sales, seg_recency AS recency_days,
+        seg_frequency AS frequency, seg_monetary AS monetary
+      FROM (SELECT rfm_segment, count(*) AS seg_customers, sum(monetary) AS seg_sales, avg(recency_days) AS seg_recency,
+        avg(frequency) AS seg_frequency, avg(monetary) AS seg_monetary
+      FROM (${scored}) AS rfm GROUP BY rfm_segment) AS per_segment`,
     params: p.values,
   };
 }

@@ -5,7 +5,7 @@ import type { SqlQuery } from "../SqlQuery.ts";
 import { type RfmFrame, rfmScoredSql } from "./rfmQuery.ts";
 import { SegmentError } from "./SegmentError.ts";
 import type { RuleCondition, RuleValue, SegmentRule } from "./SegmentRule.ts";
-import { findField, type SegmentField, spendDays } from "./segmentFields.ts";
+import { findField, type SegmentField, segmentFields, spendDays } from "./segmentFields.ts";
 
 /** What a rule needs before it can be compiled. */
 export interface RuleNeeds {
@@ -64,28 +64,31 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The prefix a source's columns carry in the joined relation, so no two sources' names collide. */
+const PREFIX: Record<Exclude<SegmentField["source"], "categories">, string> = {
+  customer: "c_",
+  rfm: "rfm_",
+  scores: "sc_",
+  spend: "sp_",
+};
+
 function conditionSql(dialect: Dialect, p: SqlParams, c: RuleCondition, hasScores: boolean): string {
   const field = fieldOf(c.field);
-  const col = dialect.quoteIdent(field.column);
+  const col =
+    field.source === "categories" ? "" : dialect.quoteIdent(`${PREFIX[field.source]}${field.column}`);
   const ref =
-    field.source === "customer"
-      ? `c.${col}`
-      : field.source === "rfm"
-        ? `rfm.${col}`
-        : field.source === "scores"
-          ? hasScores
-            ? `sc.${col}`
-            : "CAST(NULL AS DOUBLE)"
-          : field.source === "spend"
-            ? `coalesce(sp.${col}, 0)`
-            : "";
+    field.source === "scores" && !hasScores
+      ? dialect.nullOf("DOUBLE")
+      : field.source === "spend"
+        ? `coalesce(${col}, 0)`
+        : col;
   if (field.source === "categories") {
     if (c.op === "contains") {
-      return `ids.customer_id IN (SELECT customer_id FROM transactions WHERE category = ${p.add(String(c.value))} AND amount > 0 AND customer_id IS NOT NULL)`;
+      return `customer_id IN (SELECT customer_id FROM transactions WHERE category = ${p.add(String(c.value))} AND amount > 0 AND customer_id IS NOT NULL)`;
     }
     const bought =
       "SELECT customer_id FROM transactions WHERE category IS NOT NULL AND amount > 0 AND customer_id IS NOT NULL";
-    return `ids.customer_id ${c.op === "is null" ? "NOT IN" : "IN"} (${bought})`;
+    return `customer_id ${c.op === "is null" ? "NOT IN" : "IN"} (${bought})`;
   }
   const expr = field.type === "date" ? dialect.epochDay(ref, null) : ref;
   const bind = (v: RuleValue) => p.add(field.type === "date" ? toEpochDay(String(v)) : v);
@@ -101,7 +104,10 @@ function conditionSql(dialect: Dialect, p: SqlParams, c: RuleCondition, hasScore
     }
     case "contains":
       // Tags are a comma-separated list: match one whole tag, with LIKE wildcards in the value escaped.
-      return `(',' || replace(${ref}, ', ', ',') || ',') LIKE ${p.add(`%,${escapeLike(String(c.value))},%`)} ESCAPE '\\'`;
+      return dialect.like(
+        `(',' || replace(${ref}, ', ', ',') || ',')`,
+        p.add(`%,${escapeLike(String(c.value))},%`),
+      );
     default:
       return `${expr} ${c.op === "!=" ? "<>" : c.op} ${bind(c.value as RuleValue)}`;
   }
@@ -111,7 +117,7 @@ function ruleSql(dialect: Dialect, p: SqlParams, rule: SegmentRule, hasScores: b
   if ("and" in rule) return `(${rule.and.map((r) => ruleSql(dialect, p, r, hasScores)).join(" AND ")})`;
   if ("or" in rule) return `(${rule.or.map((r) => ruleSql(dialect, p, r, hasScores)).join(" OR ")})`;
   // "not" means "does not satisfy": a customer whose field is unknown (NULL) is not excluded from it.
-  if ("not" in rule) return `(NOT coalesce(${ruleSql(dialect, p, rule.not, hasScores)}, FALSE))`;
+  if ("not" in rule) return `(CASE WHEN ${ruleSql(dialect, p, rule.not, hasScores)} THEN 0 ELSE 1 END = 1)`;
   return `(${conditionSql(dialect, p, rule, hasScores)})`;
 }
 
@@ -131,18 +137,34 @@ export function segmentMembersSql(
 ): string {
   const needs = ruleNeeds(rule);
   const hasScores = context.hasScores ?? false;
-  const joins: string[] = [];
-  if (needs.customer) joins.push("LEFT JOIN customers AS c ON c.id = ids.customer_id");
+  const q = (name: string) => dialect.quoteIdent(name);
+  const renamed = (source: keyof typeof PREFIX) =>
+    segmentFields
+      .filter((f) => f.source === source)
+      .map((f) => `${q(f.column)} AS ${q(`${PREFIX[source]}${f.column}`)}`);
+  // Each source is a subquery keyed by `customer_id`, its columns prefixed; they are joined one per SELECT.
+  const sources: { sql: string; columns: string[] }[] = [];
+  const named = (list: string[]) => list.map((c) => c.slice(c.lastIndexOf(" AS ") + 4));
+  if (needs.customer) {
+    const columns = renamed("customer");
+    sources.push({
+      sql: `SELECT id AS customer_id, ${columns.join(", ")} FROM customers`,
+      columns: named(columns),
+    });
+  }
   if (needs.rfm) {
     if (!context.rfm) throw new SegmentError("this rule uses RFM fields: compute the RFM frame first");
-    joins.push(
-      `LEFT JOIN (${rfmScoredSql(dialect, p, context.rfm)}) AS rfm ON rfm.customer_id = ids.customer_id`,
-    );
+    const columns = renamed("rfm");
+    sources.push({
+      sql: `SELECT customer_id, ${columns.join(", ")} FROM (${rfmScoredSql(dialect, p, context.rfm)}) AS rfm`,
+      columns: named(columns),
+    });
   }
   if (needs.scores && hasScores) {
-    joins.push(
-      "LEFT JOIN (SELECT customer_id, max(clv) AS clv, max(p_alive) AS p_alive FROM customer_scores GROUP BY customer_id) AS sc ON sc.customer_id = ids.customer_id",
-    );
+    sources.push({
+      sql: "SELECT customer_id, max(clv) AS sc_clv, max(p_alive) AS sc_p_alive FROM customer_scores GROUP BY customer_id",
+      columns: ["sc_clv", "sc_p_alive"].map(q),
+    });
   }
   if (needs.spendDays.length > 0) {
     const day = dialect.epochDay("occurred_at", null);
@@ -150,21 +172,28 @@ export function segmentMembersSql(
       context.asOfDay === undefined || context.asOfDay === null
         ? `(SELECT max(${day}) FROM transactions)`
         : p.add(context.asOfDay);
-    const columns = needs.spendDays
-      .map(
-        (n) =>
-          `sum(CASE WHEN d > ${asOf} - ${n} AND d <= ${asOf} THEN amount ELSE 0 END) AS ${dialect.quoteIdent(`spend_${n}d`)}`,
-      )
-      .join(", ");
-    joins.push(
-      `LEFT JOIN (SELECT customer_id, ${columns} FROM (SELECT customer_id, amount, ${day} AS d FROM transactions WHERE customer_id IS NOT NULL) AS sl GROUP BY customer_id) AS sp ON sp.customer_id = ids.customer_id`,
+    const columns = needs.spendDays.map(
+      (n) =>
+        `sum(CASE WHEN d > ${asOf} - ${n} AND d <= ${asOf} THEN amount ELSE 0 END) AS ${q(`sp_spend_${n}d`)}`,
     );
+    sources.push({
+      sql: `SELECT customer_id, ${columns.join(", ")} FROM (SELECT customer_id, amount, ${day} AS d FROM transactions WHERE customer_id IS NOT NULL) AS sl GROUP BY customer_id`,
+      columns: named(columns),
+    });
   }
-  const where = ruleSql(dialect, p, rule, hasScores);
-  return `SELECT ids.customer_id FROM (
+  // Everyone in `customers` or with a transaction, once (UNION ALL + DISTINCT: ClickHouse 18.16 has no UNION).
+  let relation = `(SELECT DISTINCT customer_id FROM (
       SELECT id AS customer_id FROM customers
-      UNION SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL
-    ) AS ids ${joins.join("\n    ")}
+      UNION ALL SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL
+    ) AS all_ids) AS ids`;
+  let columns = ["customer_id"];
+  sources.forEach((source, i) => {
+    relation = `(SELECT ${[...columns, ...source.columns].join(", ")} FROM ${relation}
+      ${dialect.smallTableJoin("LEFT")} (${source.sql}) AS s${i} USING (customer_id)) AS j${i}`;
+    columns = [...columns, ...source.columns];
+  });
+  const where = ruleSql(dialect, p, rule, hasScores);
+  return `SELECT customer_id FROM ${relation}
     WHERE ${where}`;
 }
 
@@ -173,7 +202,7 @@ export function segmentMembersSql(
  *
  * @example
  * segmentMembersQuery(duckdbDialect, parseRule('country in ("France", "Germany")'));
- * // { sql: "SELECT ids.customer_id FROM … WHERE ((c.\"country\" IN ($1, $2))) ORDER BY 1", params: ["France", "Germany"] }
+ * // { sql: "SELECT customer_id FROM … WHERE ((\"c_country\" IN ($1, $2))) ORDER BY customer_id", params: ["France", "Germany"] }
  */
 export function segmentMembersQuery(
   dialect: Dialect,
@@ -182,5 +211,6 @@ export function segmentMembersQuery(
 ): SqlQuery {
   const p = new SqlParams(dialect);
   const text = segmentMembersSql(dialect, p, rule, context);
-  return { sql: `${text}\n    ORDER BY 1`, params: p.values };
+  // By name: ClickHouse 18.16 reads `ORDER BY 1` as a constant.
+  return { sql: `${text}\n    ORDER BY customer_id`, params: p.values };
 }

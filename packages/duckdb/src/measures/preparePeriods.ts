@@ -1,10 +1,8 @@
 import {
   type Dialect,
-  dataRangeQuery,
   type PeriodFrame,
-  periodFrame,
-  periodMappingStatements,
   type ResolvedRetentionOptions,
+  runPreparePeriods,
   type SqlClient,
 } from "@vafa/core";
 
@@ -15,20 +13,10 @@ import {
  * @example
  * const frame = await preparePeriods(store.client, duckdbDialect, resolveRetentionOptions({ period: { unit: "month" } }));
  */
-export async function preparePeriods(
+export function preparePeriods(
   client: SqlClient,
   dialect: Dialect,
   o: ResolvedRetentionOptions,
 ): Promise<PeriodFrame | null> {
-  const [range] = await client.all(dataRangeQuery(dialect, o));
-  if (range === undefined || range.first_day === null || range.last_day === null) return null;
-  const { table, frame } = periodFrame(
-    Number(range.first_day),
-    Number(range.last_day),
-    o.period,
-    o.fromDay,
-    o.toDay,
-  );
-  for (const statement of periodMappingStatements(dialect, table)) await client.run(statement);
-  return frame;
+  return runPreparePeriods(client, dialect, o);
 }

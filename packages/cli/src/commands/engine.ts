@@ -1,0 +1,77 @@
+import { type ClickHouseEngine, connectClickHouse, copyFromDuckDB } from "@vafa/clickhouse";
+import { Command } from "commander";
+import { ConfigError, type VafaConfig } from "../config.ts";
+import { globalOptions } from "../globalOptions.ts";
+import { printJson, printTable } from "../output.ts";
+import { withStore } from "../withStore.ts";
+
+/**
+ * Connects to the configured ClickHouse, runs `work`, and always closes the connection.
+ *
+ * @throws ConfigError when no ClickHouse connection is configured.
+ * @example
+ * const rows = await withClickHouse(config, (engine) => retention(engine, options));
+ */
+export async function withClickHouse<T>(
+  config: VafaConfig,
+  work: (engine: ClickHouseEngine) => Promise<T>,
+): Promise<T> {
+  const c = config.clickhouse;
+  if (c === null)
+    throw new ConfigError(
+      'no ClickHouse connection: set "clickhouse": { "url": … } in vafa.config.json or VAFA_CLICKHOUSE_URL',
+    );
+  const engine = await connectClickHouse({
+    url: c.url,
+    database: c.database,
+    cluster: c.cluster,
+    ...(c.nodes === null ? {} : { nodes: c.nodes }),
+  });
+  try {
+    return await work(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * Runs a measure on the configured engine: `onClickHouse` when `engine` is "clickhouse", else
+ * `onDuckDB` on the DuckDB file.
+ */
+export function onEngine<T>(
+  config: VafaConfig,
+  onDuckDB: Parameters<typeof withStore<T>>[1],
+  onClickHouse: (engine: ClickHouseEngine) => Promise<T>,
+): Promise<T> {
+  return config.engine === "clickhouse"
+    ? withClickHouse(config, onClickHouse)
+    : withStore(config.db, onDuckDB);
+}
+
+/** `vafa engine copy`: copies the facts from the DuckDB file into the configured ClickHouse. */
+export function engineCommand(): Command {
+  const engine = new Command("engine").description("move facts between engines (DuckDB file → ClickHouse)");
+  engine
+    .command("copy")
+    .description(
+      "copy transactions, customers and activity from the DuckDB file (--db) into the configured ClickHouse, replacing what is there",
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const { config, json } = globalOptions(command);
+      const summary = await withStore(config.db, (store) =>
+        withClickHouse(config, (ch) => copyFromDuckDB(store.client, ch)),
+      );
+      if (json) {
+        printJson({ from: config.db, to: config.clickhouse?.url ?? null, copied: summary });
+        return;
+      }
+      printTable(
+        Object.entries(summary).map(([table, rows]) => ({ table, rows })),
+        [
+          ["table", "table"],
+          ["rows", "rows"],
+        ],
+      );
+    });
+  return engine;
+}
