@@ -1,4 +1,11 @@
-import { AnalysisError, DefectionError, PeriodError, RetentionError } from "@vafa/core";
+import {
+  AnalysisError,
+  BasketError,
+  DefectionError,
+  PeriodError,
+  RetentionError,
+  SegmentError,
+} from "@vafa/core";
 import { IngestError } from "@vafa/duckdb";
 import { type Context, Hono } from "hono";
 import { ZodError } from "zod";
@@ -21,6 +28,8 @@ function isBadRequest(error: unknown): error is Error {
     error instanceof RetentionError ||
     error instanceof AnalysisError ||
     error instanceof DefectionError ||
+    error instanceof SegmentError ||
+    error instanceof BasketError ||
     error instanceof IngestError
   );
 }
@@ -39,6 +48,9 @@ function errorResponse(c: Context, error: unknown): Response {
       },
       400,
     );
+  // A rule that does not parse also says where: the character offset of the problem.
+  if (error instanceof SegmentError && error.position !== null)
+    return c.json({ error: error.message, details: { position: error.position } }, 400);
   if (isBadRequest(error)) return c.json({ error: error.message }, 400);
   console.error(error);
   return c.json({ error: "internal error" }, 500);

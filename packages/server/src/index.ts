@@ -19,5 +19,5 @@ export { cachedStateStore } from "./state/cachedStateStore.ts";
 export { postgresStateMigrations, postgresStateStore } from "./state/postgresStateStore.ts";
 export * from "./state/StateStore.ts";
 export { sqlStateStore } from "./state/sqlStateStore.ts";
-export { sqlWorklist } from "./worklist/sqlWorklist.ts";
+export { defectionWorklist, type WorklistFacts } from "./worklist/defectionWorklist.ts";
 export type { AlertFilter, AlertRow, ContactInput, Worklist } from "./worklist/Worklist.ts";

@@ -11,7 +11,7 @@ import { cachedStateStore } from "./state/cachedStateStore.ts";
 import { postgresStateStore } from "./state/postgresStateStore.ts";
 import type { StateStore } from "./state/StateStore.ts";
 import { sqlStateStore } from "./state/sqlStateStore.ts";
-import { sqlWorklist } from "./worklist/sqlWorklist.ts";
+import { defectionWorklist } from "./worklist/defectionWorklist.ts";
 
 /** Where to listen and what to open. */
 export interface StartOptions {
@@ -69,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     facts,
     cache,
     jobs: new JobRunner(state, () => cache.clear()),
-    worklist: sqlWorklist(facts.client),
+    worklist: defectionWorklist(facts),
     limiter: new LoginLimiter(config.loginMaxFailures, config.loginWindowMs),
   };
   const app = createApp(context);

@@ -152,6 +152,22 @@ describe("routes answer their documented shapes", () => {
       (j) => expect(j).toMatchObject({ period: "month", calendar: "gregorian", time_zone: "UTC" }),
     ],
     ["/api/users", (j) => expect((j.rows as unknown[]).length).toBe(5)],
+    [
+      "/api/defection/rate?period=month&periods=2",
+      (j) => expect(j).toMatchObject({ by: null, rows: expect.any(Array), ranking: [] }),
+    ],
+    [
+      "/api/defection/backtest?as_of=2011-02-28&window=30",
+      (j) => expect(j).toMatchObject({ asOf: "2011-02-28", windowDays: 30, customers: expect.any(Number) }),
+    ],
+    ["/api/webhooks", (j) => expect(j).toEqual({ rows: [] })],
+    ["/api/models/fits", (j) => expect(j).toEqual({ rows: [] })],
+    ["/api/scores", (j) => expect(j).toEqual({ rows: [], total: 0 })],
+    ["/api/segments", (j) => expect(j).toEqual({ rows: [] })],
+    ["/api/segments/rfm", (j) => expect(j).toMatchObject({ asOf: "2011-04-01", customers: 5 })],
+    ["/api/segments/targets?by=segment", (j) => expect(j).toHaveProperty("rows")],
+    ["/api/baskets/rules", (j) => expect(j).toMatchObject({ rules: [], totalRules: 0 })],
+    ["/api/recommend/c1", (j) => expect(j).toMatchObject({ customer: "c1", recommendations: [] })],
     ["/api/audit?limit=3", (j) => expect((j.rows as { action: string }[])[0]).toHaveProperty("actor_email")],
   ];
   it.each(cases)("GET %s", async (path, check) => {
@@ -174,11 +190,32 @@ describe("validation errors answer 400 with details", () => {
     ["POST", "/api/users", { email: "not-an-email", password: "short", name: "", role: "boss" }],
     ["POST", "/api/alerts/a-uk/contacts", { outcome: "maybe" }],
     ["PUT", "/api/settings", { period: "month" }],
+    ["GET", "/api/defection/rate?by=team", undefined],
+    ["GET", "/api/defection/rate?period=fortnight", undefined],
+    ["GET", "/api/defection/backtest?window=30", undefined],
+    ["POST", "/api/defection/run", { as_of: "31/12/2011" }],
+    ["POST", "/api/webhooks", { url: "ftp://x.test/", secret: "s3cret-s3cret" }],
+    ["POST", "/api/webhooks", { url: "http://x.test/", secret: "short" }],
+    ["POST", "/api/models/fit", { model: "sbg" }],
+    ["POST", "/api/models/score", { horizon_days: 0 }],
+    ["GET", "/api/scores?order=name", undefined],
+    ["POST", "/api/segments", { name: "bad name!", rule: "frequency > 1" }],
+    ["POST", "/api/segments", { name: "x", rule: "frequency >" }],
+    ["GET", "/api/segments/clusters?k=1", undefined],
+    ["GET", "/api/segments/targets?by=product", undefined],
+    ["GET", "/api/baskets/rules?min_support=2", undefined],
+    ["POST", "/api/alerts/a-uk/close", { reason: "" }],
   ];
   it.each(cases)("%s %s", async (method, path, body) => {
     const r = await clients.admin.call(method, path, body);
     expect(r.status).toBe(400);
     expect(typeof r.json.error).toBe("string");
+  });
+
+  it("a segment rule that does not parse names its position", async () => {
+    const r = await clients.analyst.post("/api/segments", { name: "x", rule: "frequency >" });
+    expect(r.status).toBe(400);
+    expect(r.json.details).toEqual({ position: expect.any(Number) });
   });
 
   it("zod issues name the bad fields", async () => {
@@ -217,6 +254,28 @@ describe("roles", () => {
     ["agent", "POST", "/api/uploads?kind=transactions", "id\n", 403],
     ["agent", "GET", "/api/users", undefined, 403],
     ["admin", "GET", "/api/audit", undefined, 200],
+    ["anonymous", "GET", "/api/scores", undefined, 401],
+    ["viewer", "GET", "/api/defection/rate", undefined, 200],
+    ["viewer", "POST", "/api/defection/run", {}, 403],
+    ["analyst", "POST", "/api/defection/run", {}, 403],
+    ["agent", "POST", "/api/defection/run", {}, 403],
+    ["viewer", "GET", "/api/webhooks", undefined, 403],
+    ["manager", "GET", "/api/webhooks", undefined, 403],
+    ["analyst", "POST", "/api/webhooks", { url: "http://x.test/", secret: "s3cret-s3cret" }, 403],
+    ["viewer", "POST", "/api/models/fit", { model: "bgnbd" }, 403],
+    ["manager", "POST", "/api/models/fit", { model: "bgnbd" }, 403],
+    ["agent", "POST", "/api/models/score", {}, 403],
+    ["viewer", "GET", "/api/models/fits", undefined, 200],
+    ["agent", "GET", "/api/scores", undefined, 200],
+    ["viewer", "GET", "/api/segments", undefined, 200],
+    ["agent", "POST", "/api/segments", { name: "s", rule: "frequency > 1" }, 403],
+    ["manager", "POST", "/api/segments", { name: "s", rule: "frequency > 1" }, 403],
+    ["viewer", "DELETE", "/api/segments/s", undefined, 403],
+    ["agent", "GET", "/api/recommend/c3", undefined, 200],
+    ["agent", "GET", "/api/recommend/c1", undefined, 403],
+    ["viewer", "POST", "/api/alerts/a-uk/close", { reason: "duplicate" }, 403],
+    ["analyst", "POST", "/api/alerts/a-uk/close", { reason: "duplicate" }, 403],
+    ["agent", "POST", "/api/alerts/a-uk/close", { reason: "duplicate" }, 403],
   ];
   it.each(table)("%s %s %s → %s", async (role, method, path, body, expected) => {
     const headers = typeof body === "string" ? { "content-type": "text/csv" } : {};
@@ -353,7 +412,15 @@ describe("documents and pages", () => {
         "get /api/audit",
       ]),
     );
-    expect(listed.length).toBe(26);
+    expect(listed.length).toBe(47);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        "post /api/defection/run",
+        "get /api/models/check",
+        "post /api/segments",
+        "get /api/recommend/{customerId}",
+      ]),
+    );
   });
 
   it("/docs is a self-contained page and / says to build the dashboard", async () => {

@@ -27,6 +27,13 @@ export class ReportCache {
     return value;
   }
 
+  /** Drops the entries of one report (the first element of their key), e.g. "alerts". */
+  forget(report: string): void {
+    const prefix = JSON.stringify([report]).slice(0, -1);
+    for (const k of [...this.entries.keys()])
+      if (k === `${prefix}]` || k.startsWith(`${prefix},`)) this.entries.delete(k);
+  }
+
   clear(): void {
     this.entries.clear();
   }

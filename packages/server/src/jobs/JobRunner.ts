@@ -63,8 +63,9 @@ export class JobRunner {
     };
     try {
       const result = await work(progress);
-      await this.save({ ...current, state: "done", progress: 1, result, finishedAt: Date.now() });
+      // Before the job shows done: a client polling for "done" must not then read stale reports.
       this.onDone();
+      await this.save({ ...current, state: "done", progress: 1, result, finishedAt: Date.now() });
     } catch (error) {
       const problems = error instanceof JobFailure ? error.problems : null;
       await this.save({

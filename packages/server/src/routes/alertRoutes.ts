@@ -21,13 +21,15 @@ async function workable(app: AppContext, principal: Principal, id: string): Prom
     scope !== undefined &&
     alert.owner !== user.id &&
     alert.owner !== user.email &&
+    alert.account_owner !== user.id &&
+    alert.account_owner !== user.email &&
     (scope === null || alert.branch !== scope)
   )
     throw new HttpError(403, "this alert is outside your branch");
   return alert;
 }
 
-/** The worklist: list alerts, take one, record a contact. */
+/** The worklist: list alerts, take one, record a contact, close one. */
 export function alertRoutes(): Route[] {
   return [
     defineRoute({
@@ -42,17 +44,20 @@ export function alertRoutes(): Route[] {
         limit: z.coerce.number().int().min(1).max(1000).default(100),
       }),
       returns:
-        "{ rows: [{id, customer_id, created_at, status, rule, reason, value_at_stake, priority, owner, state}] }",
+        "{ rows: [{id, customer_id, created_at, status, rule, reason, value_at_stake, value_basis, priority, p_alive, owner (who works it), account_owner, state, closed_at, closed_reason, branch}] }",
       handle: async ({ app, query, principal }) => {
         const { user } = signedIn(principal);
         const scope = branchScope(user);
-        const rows = await app.worklist.list({
+        // The worklist changes only through this server (takes, contacts, closes, runs and loads,
+        // which all clear the cache), so a page is computed once per change, not per request.
+        const filter = {
           limit: query.limit,
           ...(query.state !== undefined ? { state: query.state } : {}),
           ...(query.owner !== undefined ? { owner: query.owner } : {}),
           ...(scope !== undefined ? { scope: { branch: scope, owners: [user.id, user.email] } } : {}),
-        });
-        return { rows: rows.map(({ branch: _b, ...row }) => row) };
+        };
+        const rows = await app.cache.get(["alerts", filter], () => app.worklist.list(filter));
+        return { rows };
       },
     }),
     defineRoute({
@@ -68,6 +73,8 @@ export function alertRoutes(): Route[] {
         const before = await workable(app, p, params.id);
         if (before.state === "closed") throw new HttpError(409, "this alert is closed");
         const alert = await app.worklist.take(params.id, p.user.id);
+        // Taking changes who works it, not the value at risk: only the worklist pages go.
+        app.cache.forget("alerts");
         await audit(app, p.user, "alert.take", params.id);
         return { alert };
       },
@@ -88,6 +95,7 @@ export function alertRoutes(): Route[] {
           })
           .optional(),
         note: z.string().max(5000).optional(),
+        // A day; a timestamp is accepted and cut to its day.
         follow_up_at: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
       }),
       returns: "{ alert, contactId }",
@@ -107,6 +115,25 @@ export function alertRoutes(): Route[] {
         });
         app.cache.clear();
         return result;
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/api/alerts/:id/close",
+      summary: "Close an alert without a contact, with a reason (e.g. duplicate, not_worth_retaining)",
+      tag: "worklist",
+      access: "work_alerts",
+      params: idParams,
+      body: z.object({ reason: z.string().trim().min(1).max(200) }),
+      returns: "{ alert }",
+      handle: async ({ app, params, body, principal }) => {
+        const p = signedIn(principal);
+        const before = await workable(app, p, params.id);
+        if (before.state === "closed") throw new HttpError(409, "this alert is closed");
+        const alert = await app.worklist.close(params.id, body.reason);
+        await audit(app, p.user, "alert.close", params.id, { reason: body.reason });
+        app.cache.clear();
+        return { alert };
       },
     }),
   ];

@@ -3,7 +3,10 @@ import { adminRoutes } from "./adminRoutes.ts";
 import { alertRoutes } from "./alertRoutes.ts";
 import { authRoutes } from "./authRoutes.ts";
 import { customerRoutes } from "./customerRoutes.ts";
+import { defectionRoutes } from "./defectionRoutes.ts";
+import { modelRoutes } from "./modelRoutes.ts";
 import { reportRoutes } from "./reportRoutes.ts";
+import { segmentRoutes } from "./segmentRoutes.ts";
 import { uploadRoutes } from "./uploadRoutes.ts";
 
 /** Every API route, in the order the document lists them. */
@@ -13,6 +16,9 @@ export function allRoutes(): Route[] {
     ...reportRoutes(),
     ...customerRoutes(),
     ...alertRoutes(),
+    ...defectionRoutes(),
+    ...modelRoutes(),
+    ...segmentRoutes(),
     ...uploadRoutes(),
     ...adminRoutes(),
   ];

@@ -1,10 +1,19 @@
 import { duckdbDialect, parseProfitabilityDimension } from "@vafa/core";
-import { cohorts, lifecycle, profitability, repurchaseCycle, retention, shareOfWallet } from "@vafa/duckdb";
+import {
+  cohorts,
+  defectionRate,
+  lifecycle,
+  profitability,
+  repurchaseCycle,
+  retention,
+  shareOfWallet,
+} from "@vafa/duckdb";
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { measureOptions } from "../measureOptions.ts";
 import { readSettings } from "../settings.ts";
+import { defectionRules } from "./defectionRoutes.ts";
 
 const measureQuery = z.object({
   period: z.string().optional(),
@@ -22,6 +31,26 @@ async function scalar(app: AppContext, table: string, text: string): Promise<num
   return v === null || v === undefined ? null : Number(v);
 }
 
+/**
+ * The defection figures once `vafa defection run` (or `POST /api/defection/run`) has written
+ * statuses: the customers per status, and the defection rules' rate over the latest complete
+ * period. Null before any run (the overview then falls back to retention's churn).
+ */
+async function defectionFigures(app: AppContext, options: ReturnType<typeof measureOptions>) {
+  if (!app.facts.hasTable("customer_status")) return null;
+  const rows = await app.facts.client.all({
+    sql: "SELECT status, count(*) AS n FROM customer_status GROUP BY status",
+    params: [],
+  });
+  if (rows.length === 0) return null;
+  const statuses: Record<string, number> = { active: 0, at_risk: 0, defected: 0, reactivated: 0 };
+  for (const r of rows) statuses[String(r.status)] = Number(r.n);
+  const rules = await defectionRules(app);
+  const report = await app.facts.use((c) => defectionRate(c, { rules, period: options.period, periods: 1 }));
+  const latest = report.rows.find((r) => r.group === null) ?? null;
+  return { statuses, rate: latest?.rate ?? null, period: latest?.period ?? null };
+}
+
 /** The headline report and the library's retention analyses, cached until the next load. */
 export function reportRoutes(): Route[] {
   return [
@@ -34,7 +63,7 @@ export function reportRoutes(): Route[] {
       access: "read",
       query: measureQuery.pick({ period: true }),
       returns:
-        "{ period, latest, previous, customers, active, defection_rate, clv_total, value_at_risk, targets }",
+        "{ period, latest, previous, customers, active, defection_rate, defection_rate_source, statuses, clv_total, value_at_risk, targets }",
       handle: async ({ app, query }) => {
         const settings = await readSettings(app.state);
         const options = measureOptions(settings, query);
@@ -45,10 +74,16 @@ export function reportRoutes(): Route[] {
           const complete = rows.filter((r) => r.complete);
           const latest = complete.at(-1) ?? null;
           const previous = complete.at(-2) ?? null;
-          const [customers, clvTotal, valueAtRisk] = await Promise.all([
+          // Value at risk is the defection library's: the value at stake of the open worklist.
+          const [customers, clvTotal, valueAtRisk, defection] = await Promise.all([
             scalar(app, "customers", "SELECT count(*) AS v FROM customers"),
             scalar(app, "customer_scores", "SELECT sum(clv) AS v FROM customer_scores"),
-            scalar(app, "alerts", "SELECT sum(value_at_stake) AS v FROM alerts WHERE state <> 'closed'"),
+            scalar(
+              app,
+              "alerts",
+              "SELECT sum(value_at_stake) AS v FROM alerts WHERE state IN ('open', 'in_progress')",
+            ),
+            defectionFigures(app, options),
           ]);
           const targets = app.facts.hasTable("targets")
             ? await app.facts.client.all({ sql: "SELECT * FROM targets ORDER BY deadline, id", params: [] })
@@ -59,7 +94,9 @@ export function reportRoutes(): Route[] {
             previous,
             customers: customers ?? 0,
             active: latest === null ? 0 : latest.retained + latest.new + latest.resurrected,
-            defection_rate: latest?.churn ?? null,
+            defection_rate: defection !== null ? defection.rate : (latest?.churn ?? null),
+            defection_rate_source: defection !== null ? "defection" : "retention",
+            statuses: defection?.statuses ?? null,
             clv_total: clvTotal,
             value_at_risk: valueAtRisk,
             targets,

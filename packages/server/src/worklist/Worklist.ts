@@ -9,16 +9,29 @@ export interface AlertRow {
   readonly rule: string | null;
   readonly reason: string | null;
   readonly value_at_stake: number | null;
+  /** What the value at stake is made of (CLV, last-12-months profit or sales). */
+  readonly value_basis: string | null;
   readonly priority: number | null;
+  readonly p_alive: number | null;
+  /** Who works the alert: the user who took it (the library's `assignee`). */
   readonly owner: string | null;
+  /** The customer's account owner (employee) when the alert was raised. */
+  readonly account_owner: string | null;
   readonly state: string;
-  /** The customer's branch (for scoping agents). */
+  readonly closed_at: string | null;
+  readonly closed_reason: string | null;
+  /**
+   * The customer's branch: the alert's own (set by `runDefection`), else looked up in `customers` —
+   * only for agents' pages and single alerts, never for every row.
+   */
   readonly branch: string | null;
 }
 
 /** Which alerts to list. `scope` limits an agent to its own branch and its own alerts. */
 export interface AlertFilter {
+  /** Default: every state. */
   readonly state?: string;
+  /** Who works the alert (the assignee). */
   readonly owner?: string;
   readonly limit: number;
   readonly scope?: { readonly branch: string | null; readonly owners: readonly string[] };
@@ -29,14 +42,15 @@ export interface ContactInput {
   readonly outcome: ContactOutcome;
   readonly exitReason: string | null;
   readonly note: string | null;
+  /** "YYYY-MM-DD". */
   readonly followUpAt: string | null;
   /** Who made the contact (user id). */
   readonly employee: string;
 }
 
 /**
- * The worklist seam: the defection library's worklist functions when they exist, plain SQL on the
- * alerts and contacts tables (`sqlWorklist`) meanwhile. The server only calls this interface.
+ * The worklist seam: the server only calls this interface; `defectionWorklist` implements it over
+ * the defection library (`listAlerts`, `takeAlert`, `recordContact`, `closeAlert`).
  */
 export interface Worklist {
   list(filter: AlertFilter): Promise<AlertRow[]>;
@@ -45,4 +59,6 @@ export interface Worklist {
   take(id: string, owner: string): Promise<AlertRow | null>;
   /** Records the contact; every outcome but `unreachable` closes the alert. */
   recordContact(id: string, contact: ContactInput): Promise<{ alert: AlertRow | null; contactId: string }>;
+  /** Closes the alert without a contact, with a reason (e.g. "duplicate"). */
+  close(id: string, reason: string): Promise<AlertRow | null>;
 }
