@@ -1,6 +1,7 @@
 export { basketRules } from "./baskets.ts";
 export { bindParams } from "./bindParams.ts";
 export { CLICKHOUSE_SETTINGS, ClickHouseClient } from "./ClickHouseClient.ts";
+export { compressedSpend, compressedSummary, modelSummary } from "./clvSummary.ts";
 export { clickhouseConfigFromEnv } from "./configFromEnv.ts";
 export { type ClickHouseConfig, type ClickHouseEngine, connectClickHouse } from "./connectClickHouse.ts";
 export { type ClickHouseFeatures, defectionFeatures } from "./defection.ts";

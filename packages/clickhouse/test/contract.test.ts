@@ -3,6 +3,9 @@ import {
   type BasketOptions,
   type BasketRules,
   type CustomerFeatures,
+  compressedSpendQuery,
+  compressedSummaryQuery,
+  customerSummaryQuery,
   type DefectionRules,
   type Dialect,
   defaultDefectionRules,
@@ -18,6 +21,7 @@ import {
   rfmTransitionsQuery,
   rfmValueCountsQuery,
   type SqlClient,
+  type SummaryOptions,
   toEpochDay,
 } from "@vafa/core";
 import * as duck from "@vafa/duckdb";
@@ -53,6 +57,10 @@ interface Engine {
   /** Members of a rule written in the rule language, measured as of a date. */
   readonly segmentMembers: (rule: string, asOf: string) => Promise<string[]>;
   readonly basketRules: (o: BasketOptions) => Promise<BasketRules>;
+  /** The CLV model summary per customer, compressed to (x, t_x, T) patterns, and the compressed spend. */
+  readonly modelSummary: (o: SummaryOptions) => Promise<Row[]>;
+  readonly compressedSummary: (o: SummaryOptions) => Promise<Row[]>;
+  readonly compressedSpend: (o: SummaryOptions) => Promise<Row[]>;
 }
 
 type Case = (engine: Engine) => Promise<unknown>;
@@ -110,6 +118,22 @@ async function baskets(e: Engine, o: BasketOptions) {
   const r = await e.basketRules(o);
   expect(r.rules.length).toBeGreaterThan(0);
   return r;
+}
+
+/** The CLV summary with a holdout: its (x, t_x, T) patterns, and per customer the holdout counts and sales. */
+async function holdoutSummary(e: Engine) {
+  const o: SummaryOptions = { calibrationEnd: "2011-09-01", holdoutEnd: "2011-12-09", unit: "day" };
+  const customers = [...(await e.modelSummary(o))].sort((a, b) =>
+    String(a.customer_id).localeCompare(String(b.customer_id)),
+  );
+  const total = (k: string) => customers.reduce((s, r) => s + Number(r[k]), 0);
+  expect(total("holdout_x")).toBeGreaterThan(0);
+  return {
+    patterns: sorted(await e.compressedSummary(o)),
+    customers,
+    holdoutX: total("holdout_x"),
+    holdoutSales: total("holdout_sales"),
+  };
 }
 
 /** name → what to compute. Add a case here and it runs on every engine. */
@@ -183,6 +207,14 @@ const cases: Record<string, Case> = {
   "basket rules, products, 1% support": (e) => baskets(e, { minSupport: 0.01, minConfidence: 0.5 }),
   "basket rules, products, 2% support, pairs only": (e) =>
     baskets(e, { minSupport: 0.02, minConfidence: 0.3, maxLength: 2 }),
+  "CLV summary patterns (x, t_x, T, n), weeks, calibration to 2011-09-01": async (e) =>
+    sorted(await e.compressedSummary({ calibrationEnd: "2011-09-01", unit: "week" })),
+  "CLV summary, days, holdout to 2011-12-09: patterns and per-customer holdout_x / holdout_sales": (e) =>
+    holdoutSummary(e),
+  "CLV compressed spend (x, monetary, n), calibration to 2011-09-01": async (e) =>
+    sorted(await e.compressedSpend({ calibrationEnd: "2011-09-01", unit: "week" })),
+  "CLV summary patterns, exact time in days, calibration to 2011-09-01": async (e) =>
+    sorted(await e.compressedSummary({ calibrationEnd: "2011-09-01", unit: "day", exactTime: true })),
 };
 
 /** Equal up to floating point: integers and everything else exactly, other numbers to 1e-9 relative. */
@@ -262,6 +294,9 @@ describe("engine contract: DuckDB and a two-shard ClickHouse cluster agree on On
         rfmFrame: (day, bins) => duck.rfmFrame(store.client, day, bins),
         segmentMembers: (rule, asOf) => duck.segmentMembers(store.client, rule, asOf),
         basketRules: (o) => duck.basketRules(store.client, o),
+        modelSummary: (o) => store.client.all(customerSummaryQuery(duckdbDialect, o)),
+        compressedSummary: (o) => store.client.all(compressedSummaryQuery(duckdbDialect, o)),
+        compressedSpend: (o) => store.client.all(compressedSpendQuery(duckdbDialect, o)),
       },
       {
         name: "clickhouse",
@@ -277,6 +312,9 @@ describe("engine contract: DuckDB and a two-shard ClickHouse cluster agree on On
         rfmFrame: (day, bins) => ch.rfmFrame(chEngine, day, bins),
         segmentMembers: (rule, asOf) => ch.segmentMembers(chEngine, parseRule(rule), toEpochDay(asOf)),
         basketRules: (o) => ch.basketRules(chEngine, o),
+        modelSummary: (o) => ch.modelSummary(chEngine, o),
+        compressedSummary: (o) => ch.compressedSummary(chEngine, o),
+        compressedSpend: (o) => ch.compressedSpend(chEngine, o),
       },
     );
   }, 300_000);

@@ -1,4 +1,6 @@
 import type { Dialect } from "../Dialect.ts";
+import type { Cte } from "../retention/withCtes.ts";
+import { withCtes } from "../retention/withCtes.ts";
 import type { SqlQuery } from "../SqlQuery.ts";
 import type { SummaryOptions } from "./SummaryOptions.ts";
 import { summaryCtes } from "./summaryCtes.ts";
@@ -17,22 +19,28 @@ import { summaryCtes } from "./summaryCtes.ts";
  * // rows: { customer_id: "00004", x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, first_day: 9862 }
  */
 export function customerSummaryQuery(dialect: Dialect, options: SummaryOptions = {}): SqlQuery {
-  const ctes = summaryCtes(dialect, options);
-  const { unit, inHoldout } = ctes;
-  const holdout =
-    inHoldout === null
-      ? ""
-      : `, h AS (SELECT customer_id, count(*) AS holdout_x, sum(amount) AS holdout_sales FROM days
-          WHERE ${inHoldout} GROUP BY customer_id)`;
-  return {
-    sql: `${ctes.sql}${holdout}
-      SELECT c.customer_id, c.n - 1 AS x, (c.last_day - c.first_day) / ${unit}.0 AS t_x,
-        ((SELECT e FROM cal) - c.first_day) / ${unit}.0 AS "T",
-        CASE WHEN c.n > 1 THEN (c.total - c.first_amount) / (c.n - 1) END AS monetary, c.first_day
-        ${inHoldout === null ? "" : ", coalesce(h.holdout_x, 0) AS holdout_x, coalesce(h.holdout_sales, 0) AS holdout_sales"}
-      FROM c ${inHoldout === null ? "" : "LEFT JOIN h ON h.customer_id = c.customer_id"}`,
-    params: ctes.params,
-  };
+  const summary = summaryCtes(dialect, options);
+  const { unit, inHoldoutAt, boundary } = summary;
+  const ctes: Cte[] = [...summary.ctes];
+  if (inHoldoutAt !== null) {
+    ctes.push({
+      name: "h",
+      sql: (ref) => `SELECT customer_id, count(*) AS holdout_x, sum(spend) AS holdout_sales
+        FROM ${ref("days")} AS days WHERE ${inHoldoutAt(boundary(ref))} GROUP BY customer_id`,
+    });
+  }
+  // Unqualified columns and one join per SELECT, so ClickHouse 18.16 reads it too (see summaryCtes).
+  // The holdout counts are renamed outside: ClickHouse resolves an alias equal to a column it reads.
+  const sql = withCtes(dialect, ctes, (ref) => {
+    const main = `SELECT customer_id, n - 1 AS x, (last_day - first_day) / ${unit}.0 AS t_x,
+        (${boundary(ref)} - first_day) / ${unit}.0 AS "T",
+        CASE WHEN n > 1 THEN (total - first_amount) / (n - 1) END AS monetary, first_day`;
+    if (inHoldoutAt === null) return `${main} FROM ${ref("c")} AS c`;
+    return `SELECT customer_id, x, t_x, "T", monetary, first_day, hx AS holdout_x, hs AS holdout_sales
+      FROM (${main}, coalesce(holdout_x, 0) AS hx, coalesce(holdout_sales, 0) AS hs
+        FROM ${ref("c")} AS c ${dialect.smallTableJoin("LEFT")} ${ref("h")} AS h USING (customer_id)) AS s`;
+  });
+  return { sql, params: summary.params };
 }
 
 /**
@@ -52,7 +60,8 @@ export function compressedSummaryQuery(dialect: Dialect, options: SummaryOptions
 
 /**
  * The Gamma-Gamma input compressed: one row per distinct (x, monetary) of customers with at least one
- * repeat purchase and a positive mean repeat spend (the model is defined for positive spend only),
+ * repeat purchase and a positive mean repeat spend (the model is defined for positive spend only;
+ * `monetary` rounded to 6 decimals, so every engine groups alike whatever order it sums in),
  * with its customer count `n`.
  *
  * @example
@@ -60,9 +69,11 @@ export function compressedSummaryQuery(dialect: Dialect, options: SummaryOptions
  */
 export function compressedSpendQuery(dialect: Dialect, options: SummaryOptions = {}): SqlQuery {
   const inner = customerSummaryQuery(dialect, options);
+  // Rounded to 6 decimals so engines summing a customer's lines in another order group alike.
   return {
-    sql: `SELECT x, monetary, count(*) AS n FROM (${inner.sql}) s WHERE x > 0 AND monetary > 0
-      GROUP BY x, monetary ORDER BY x, monetary`,
+    sql: `SELECT x, m6 AS monetary, count(*) AS n FROM (
+        SELECT x, round(monetary, 6) AS m6 FROM (${inner.sql}) s WHERE x > 0 AND monetary > 0
+      ) r GROUP BY x, m6 ORDER BY x, m6`,
     params: inner.params,
   };
 }

@@ -1,17 +1,28 @@
 import type { Dialect } from "../Dialect.ts";
 import { toEpochDay } from "../periods/index.ts";
+import type { Cte } from "../retention/withCtes.ts";
 import type { SqlValue } from "../SqlQuery.ts";
 import type { SummaryOptions } from "./SummaryOptions.ts";
 
-/** The shared front of every model-summary query: CTEs `days` (purchases), `cal` (boundary `e`) and `c`. */
+/**
+ * The shared front of every model-summary query: subqueries `days` (purchases: `customer_id`, `d`,
+ * `spend`), `cal` (boundary `e`), `c0` and `c` (per customer: `customer_id`, `first_day`,
+ * `last_day`, `n`, `total`, `first_amount`).
+ */
 export interface SummaryCtes {
-  /** `WITH days AS (…), cal AS (…), c0 AS (…), c AS (…)` without a trailing comma. */
+  /** `WITH days AS (…), cal AS (…), c0 AS (…), c AS (…)` without a trailing comma (engines with CTEs). */
   readonly sql: string;
+  /** The same subqueries for `withCtes`, so engines without CTEs get them inlined. */
+  readonly ctes: readonly Cte[];
   readonly params: SqlValue[];
   /** Binds one more value and returns its placeholder. */
   readonly bind: (value: SqlValue) => string;
+  /** The calibration boundary `e` as a scalar subquery, for `withCtes`' `ref`. */
+  readonly boundary: (ref: (name: string) => string) => string;
   /** Condition on `d` (a purchase's time) that puts it in the calibration period. */
   readonly inCalibration: string;
+  /** Condition on `d` for the holdout period given the boundary expression, or null without a holdout end. */
+  readonly inHoldoutAt: ((e: string) => string) | null;
   /** Condition on `d` for the holdout period, or null without a holdout end. */
   readonly inHoldout: string | null;
   /** Divisor turning `d` differences into the summary's unit (1 or 7). */
@@ -20,10 +31,14 @@ export interface SummaryCtes {
   readonly exact: boolean;
 }
 
-/** Fractional days since 1970-01-01 of a UTC timestamp; the few engines spell epoch seconds differently. */
+/**
+ * Fractional days since 1970-01-01 of a UTC timestamp; the few engines spell epoch seconds
+ * differently. ClickHouse timestamps are `DateTime('UTC')` (whole seconds), so `toUnixTimestamp`
+ * is exact there and exists on every version (18.16 has no `toDateTime64`).
+ */
 function epochDays(dialect: Dialect, timestamp: string): string {
   return dialect.name === "clickhouse"
-    ? `(toUnixTimestamp64Milli(toDateTime64(${timestamp}, 3)) / 86400000.0)`
+    ? `(toUnixTimestamp(${timestamp}) / 86400.0)`
     : `(EXTRACT(EPOCH FROM ${timestamp}) / 86400.0)`;
 }
 
@@ -51,32 +66,50 @@ export function summaryCtes(dialect: Dialect, options: SummaryOptions = {}): Sum
   const d = exact ? epochDays(dialect, "occurred_at") : dialect.epochDay("occurred_at", zone);
   // Whole days: the boundary is the end day itself (d <= e). Exact: the next midnight (d < e).
   const shift = exact ? 1 : 0;
-  const calEnd =
+  const calibrationEnd =
+    options.calibrationEnd === undefined ? "" : bind(toEpochDay(options.calibrationEnd) + shift);
+  const calEnd = (ref: (name: string) => string) =>
     options.calibrationEnd === undefined
-      ? exact
-        ? "(SELECT floor(max(d)) + 1 FROM days)"
-        : "(SELECT max(d) FROM days)"
-      : bind(toEpochDay(options.calibrationEnd) + shift);
+      ? `(SELECT ${exact ? "floor(max(d)) + 1" : "max(d)"} FROM ${ref("days")} AS days)`
+      : calibrationEnd;
   const holdoutEnd = options.holdoutEnd === undefined ? null : bind(toEpochDay(options.holdoutEnd) + shift);
-  const inCalibration = exact ? "d < (SELECT e FROM cal)" : "d <= (SELECT e FROM cal)";
-  const inHoldout =
+  const boundary = (ref: (name: string) => string) => `(SELECT e FROM ${ref("cal")} AS cal)`;
+  const inCalibrationAt = (e: string) => (exact ? `d < ${e}` : `d <= ${e}`);
+  const inHoldoutAt =
     holdoutEnd === null
       ? null
-      : exact
-        ? `d >= (SELECT e FROM cal) AND d < ${holdoutEnd}`
-        : `d > (SELECT e FROM cal) AND d <= ${holdoutEnd}`;
+      : (e: string) => (exact ? `d >= ${e} AND d < ${holdoutEnd}` : `d > ${e} AND d <= ${holdoutEnd}`);
+  const inCalibration = inCalibrationAt("(SELECT e FROM cal)");
+  const inHoldout = inHoldoutAt === null ? null : inHoldoutAt("(SELECT e FROM cal)");
   // A purchase is a day (or instant) with at least one non-negative line: zero-priced purchases
-  // count, days of returns only do not.
-  const sql = `WITH days AS (
-        SELECT customer_id, ${d} AS d, sum(amount) AS amount FROM transactions
-        WHERE customer_id IS NOT NULL GROUP BY customer_id, ${d} HAVING max(amount) >= 0
-      ), cal AS (SELECT ${calEnd} AS e),
-      c0 AS (
-        SELECT customer_id, min(d) AS first_day, max(d) AS last_day, count(*) AS n, sum(amount) AS total
-        FROM days WHERE ${inCalibration} GROUP BY customer_id
-      ), c AS (
-        SELECT c0.customer_id, c0.first_day, c0.last_day, c0.n, c0.total, days.amount AS first_amount
-        FROM c0 JOIN days ON days.customer_id = c0.customer_id AND days.d = c0.first_day
-      )`;
-  return { sql, params, bind, inCalibration, inHoldout, unit, exact };
+  // count, days of returns only do not. Written for every engine (ClickHouse 18.16 too): one join
+  // per SELECT, equi-joins USING keys named alike on both sides, and no alias equal to a column
+  // read inside an aggregate (the day's net amount is `spend`, not `amount`).
+  const inner = dialect.smallTableJoin("INNER");
+  const ctes: Cte[] = [
+    {
+      name: "days",
+      sql: () => `SELECT customer_id, ${d} AS d, sum(amount) AS spend FROM transactions
+        WHERE customer_id IS NOT NULL GROUP BY customer_id, ${d} HAVING max(amount) >= 0`,
+    },
+    {
+      name: "cal",
+      sql: (ref) => `SELECT ${calEnd(ref)} AS e`,
+    },
+    {
+      name: "c0",
+      sql: (ref) => `SELECT customer_id, min(d) AS first_day, max(d) AS last_day, count(*) AS n,
+          sum(spend) AS total
+        FROM ${ref("days")} AS days WHERE ${inCalibrationAt(boundary(ref))} GROUP BY customer_id`,
+    },
+    {
+      name: "c",
+      sql: (ref) => `SELECT customer_id, first_day, last_day, n, total, first_amount
+        FROM ${ref("c0")} AS c0 ${inner}
+          (SELECT customer_id, d AS first_day, spend AS first_amount FROM ${ref("days")} AS days) AS f
+          USING (customer_id, first_day)`,
+    },
+  ];
+  const sql = `WITH ${ctes.map((c) => `${c.name} AS (${c.sql((name) => name)})`).join(",\n      ")}`;
+  return { sql, ctes, params, bind, boundary, inCalibration, inHoldoutAt, inHoldout, unit, exact };
 }
