@@ -1,8 +1,10 @@
 import {
   AnalysisError,
   BasketError,
+  CausesError,
   DefectionError,
   PeriodError,
+  ProgrammeError,
   RetentionError,
   SegmentError,
 } from "@vafa/core";
@@ -30,6 +32,8 @@ function isBadRequest(error: unknown): error is Error {
     error instanceof DefectionError ||
     error instanceof SegmentError ||
     error instanceof BasketError ||
+    error instanceof CausesError ||
+    error instanceof ProgrammeError ||
     error instanceof IngestError
   );
 }

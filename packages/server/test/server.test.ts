@@ -276,6 +276,39 @@ describe("roles", () => {
     ["viewer", "POST", "/api/alerts/a-uk/close", { reason: "duplicate" }, 403],
     ["analyst", "POST", "/api/alerts/a-uk/close", { reason: "duplicate" }, 403],
     ["agent", "POST", "/api/alerts/a-uk/close", { reason: "duplicate" }, 403],
+    ["viewer", "GET", "/api/complaints", undefined, 200],
+    ["agent", "GET", "/api/complaints", undefined, 200],
+    ["viewer", "POST", "/api/complaints", { customer_id: "c3", category: "late_delivery" }, 403],
+    ["agent", "POST", "/api/complaints", { customer_id: "c1", category: "late_delivery" }, 403],
+    ["agent", "POST", "/api/complaints", { customer_id: "c3", category: "late_delivery" }, 200],
+    ["analyst", "POST", "/api/complaints", { customer_id: "c1", category: "billing_error" }, 200],
+    ["manager", "POST", "/api/complaints", { customer_id: "c2", category: "billing_error" }, 200],
+    ["viewer", "PATCH", "/api/complaints/nope", { status: "resolved" }, 403],
+    ["agent", "PATCH", "/api/complaints/nope", { status: "resolved" }, 404],
+    ["viewer", "GET", "/api/surveys/questions?type=nps&locale=fa", undefined, 200],
+    ["viewer", "POST", "/api/surveys/responses", { customer_id: "c3", survey: "nps", answers: [] }, 403],
+    [
+      "agent",
+      "POST",
+      "/api/surveys/responses",
+      { customer_id: "c1", survey: "exit", answers: [{ question: "exit_reason", value: "price" }] },
+      403,
+    ],
+    ["viewer", "GET", "/api/causes/reasons", undefined, 200],
+    ["anonymous", "GET", "/api/causes/drivers", undefined, 401],
+    ["viewer", "GET", "/api/programme/targets", undefined, 200],
+    ["viewer", "GET", "/api/programme/campaigns", undefined, 200],
+    ["viewer", "GET", "/api/programme/evaluate", undefined, 200],
+    ["viewer", "POST", "/api/programme/targets", { metric: "raw", goal: 1, deadline: "2012-01-01" }, 403],
+    ["analyst", "POST", "/api/programme/targets", { metric: "raw", goal: 1, deadline: "2012-01-01" }, 403],
+    ["agent", "POST", "/api/programme/targets", { metric: "raw", goal: 1, deadline: "2012-01-01" }, 403],
+    ["manager", "POST", "/api/programme/targets", { goal: 1 }, 400],
+    ["viewer", "POST", "/api/programme/campaigns", {}, 403],
+    ["agent", "POST", "/api/programme/campaigns/x/assign", {}, 403],
+    ["viewer", "GET", "/api/programme/campaigns/x/members.csv", undefined, 403],
+    ["manager", "GET", "/api/programme/campaigns/nope/members.csv", undefined, 404],
+    ["admin", "GET", "/api/programme/campaigns/nope/evaluate", undefined, 404],
+    ["viewer", "GET", "/api/programme/targets/nope/progress", undefined, 404],
   ];
   it.each(table)("%s %s %s → %s", async (role, method, path, body, expected) => {
     const headers = typeof body === "string" ? { "content-type": "text/csv" } : {};
@@ -412,13 +445,17 @@ describe("documents and pages", () => {
         "get /api/audit",
       ]),
     );
-    expect(listed.length).toBe(47);
+    expect(listed.length).toBe(66);
     expect(listed).toEqual(
       expect.arrayContaining([
         "post /api/defection/run",
         "get /api/models/check",
         "post /api/segments",
         "get /api/recommend/{customerId}",
+        "patch /api/complaints/{id}",
+        "get /api/causes/drivers",
+        "get /api/programme/campaigns/{id}/members.csv",
+        "get /api/programme/economics",
       ]),
     );
   });

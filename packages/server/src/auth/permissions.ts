@@ -1,14 +1,23 @@
 import type { Role } from "../state/StateStore.ts";
 
 /** What a route requires of its caller beyond being signed in. */
-export type Permission = "read" | "upload" | "analyse" | "manage" | "work_alerts" | "admin" | "self";
+export type Permission =
+  | "read"
+  | "upload"
+  | "analyse"
+  | "manage"
+  | "work_alerts"
+  | "feedback"
+  | "admin"
+  | "self";
 
 /**
  * Which roles hold each permission. `read` is every role (agents are further scoped to their branch
  * by the customer and alert routes); `self` is signing out, open to every role, viewers included.
  * `analyse` fits models, scores customers and saves segments; `manage` runs the defection rules and
  * steers the retention programme (targets, campaigns); `work_alerts` is the front line: the
- * worklist, complaints and survey answers.
+ * worklist; `feedback` records and moves complaints and survey answers (agents: for their branch's
+ * customers only).
  */
 export const permissionRoles: Readonly<Record<Permission, readonly Role[]>> = {
   read: ["admin", "analyst", "manager", "agent", "viewer"],
@@ -17,6 +26,7 @@ export const permissionRoles: Readonly<Record<Permission, readonly Role[]>> = {
   analyse: ["admin", "analyst"],
   manage: ["admin", "manager"],
   work_alerts: ["admin", "manager", "agent"],
+  feedback: ["admin", "analyst", "manager", "agent"],
   admin: ["admin"],
 };
 

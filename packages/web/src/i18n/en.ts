@@ -293,10 +293,15 @@ export const en = {
     title: "Root causes",
     intro:
       "Why customers leave: exit reasons from calls and surveys, and which service issues go with defection.",
+    reasons: "Exit reasons",
+    drivers: "Service issues that drive defection",
+    profiles: "Who defects: profiles",
   },
   programme: {
     title: "Retention programme",
     intro: "Targets, campaigns with control groups, and what they earned.",
+    classify: "Whom to retain",
+    economics: "Retention economics",
   },
   segments: { title: "Segments", intro: "Saved segments, RFM groups and their size and value." },
   baskets: { title: "Baskets", intro: "Products bought together: association rules for cross-selling." },
