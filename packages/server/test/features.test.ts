@@ -1,37 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { ingestFiles, openStore } from "@vafa/duckdb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../src/index.ts";
-import { Client } from "./fixtures.ts";
+import type { Client } from "./fixtures.ts";
+import {
+  agentBranch as branch,
+  type Role,
+  type SimulatedServer,
+  startSimulatedServer,
+} from "./simulatedServer.ts";
 
-const vafaBin = fileURLToPath(new URL("../../cli/bin/vafa.js", import.meta.url));
-
-// A store big enough for the models, the defection rules and basket rules: `vafa simulate`'s 300
-// customers (BG/NBD purchases, Gamma-Gamma spend, products, branches) over 2022–2024.
-function simulate(dir: string) {
-  const r = spawnSync(
-    process.execPath,
-    [vafaBin, "simulate", "--customers", "300", "--seed", "3", "--out", dir],
-    {
-      encoding: "utf8",
-    },
-  );
-  if (r.status !== 0) throw new Error(r.stderr);
-}
-
-/** The agent's branch. */
-const branch = "Tehran Central";
-
-let server: RunningServer;
+let fixture: SimulatedServer;
 let customers = 0;
 let inBranch = 0;
-let dir: string;
-const password = "correct-horse";
-const c = {} as Record<"admin" | "analyst" | "manager" | "agent" | "viewer", Client>;
+const c = {} as Record<Role, Client>;
 
 async function waitFor(client: Client, id: string) {
   for (let i = 0; i < 600; i++) {
@@ -43,34 +22,14 @@ async function waitFor(client: Client, id: string) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "vafa-features-"));
-  simulate(dir);
-  const db = join(dir, "facts.duckdb");
-  const s = await openStore(db);
-  await ingestFiles(s.client, { kind: "customers", files: [join(dir, "customers.csv")] });
-  await ingestFiles(s.client, { kind: "transactions", files: [join(dir, "transactions.csv")] });
-  s.close();
-  server = await startServer({ db, config: { webDir: `${dir}/no-web` } });
-  c.admin = new Client(server.url);
-  await c.admin.post("/api/setup", { email: "admin@x.test", password, name: "Ada" });
-  for (const role of ["analyst", "manager", "agent", "viewer"] as const) {
-    await c.admin.post("/api/users", {
-      email: `${role}@x.test`,
-      password,
-      name: role,
-      role,
-      branch: role === "agent" ? branch : null,
-    });
-    c[role] = new Client(server.url);
-    expect((await c[role].login(`${role}@x.test`, password)).status).toBe(200);
-  }
-  customers = Number((await c.admin.get("/api/customers")).json.total);
-  inBranch = Number((await c.agent.get("/api/customers")).json.total);
+  fixture = await startSimulatedServer("vafa-features-");
+  Object.assign(c, fixture.clients);
+  customers = fixture.customers;
+  inBranch = fixture.inBranch;
 }, 60_000);
 
 afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe("defection and the worklist over the defection library", () => {

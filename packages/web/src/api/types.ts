@@ -1,5 +1,10 @@
 /** Response shapes of the Vafa HTTP API, as the dashboard reads them. */
 
+// The server sends the core's retention rows as they are; one definition serves both.
+import type { RetentionRow } from "@vafa/core";
+
+export type { RetentionRow };
+
 export type Role = "admin" | "analyst" | "manager" | "agent" | "viewer";
 
 export interface User {
@@ -19,25 +24,6 @@ export interface MeResponse {
 
 export interface SetupStatus {
   readonly needsSetup: boolean;
-}
-
-export interface RetentionRow {
-  readonly period: string;
-  readonly group: string | null;
-  readonly active_start: number;
-  readonly retained: number;
-  readonly new: number;
-  readonly resurrected: number;
-  readonly lost: number;
-  readonly raw: number | null;
-  readonly churn: number | null;
-  readonly sales_adjusted: number | null;
-  readonly sales_base_weighted: number | null;
-  readonly gross_revenue_retention: number | null;
-  readonly profit_adjusted: number | null;
-  readonly profit_base_weighted: number | null;
-  readonly gross_profit_retention: number | null;
-  readonly complete: boolean;
 }
 
 export interface Target {
