@@ -13,7 +13,11 @@ const workspaceOnly = {
 
 await build({
   entryPoints: [new URL("src/main.ts", import.meta.url).pathname],
-  outfile: new URL("dist/vafa.mjs", import.meta.url).pathname,
+  // Split chunks keep the server's and ClickHouse's dependencies out of every other command's start.
+  outdir: new URL("dist", import.meta.url).pathname,
+  entryNames: "vafa",
+  outExtension: { ".js": ".mjs" },
+  splitting: true,
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,4 +1,3 @@
-import * as clickhouse from "@vafa/clickhouse";
 import { type CohortMetric, type CohortMode, type CohortRelativeTo, duckdbDialect } from "@vafa/core";
 import { cohorts } from "@vafa/duckdb";
 import { Command, Option } from "commander";
@@ -41,7 +40,7 @@ export function cohortsCommand(): Command {
       const table = await onEngine(
         config,
         (store) => cohorts(store.client, duckdbDialect, options),
-        (engine) => clickhouse.cohorts(engine, options),
+        (engine, ch) => ch.cohorts(engine, options),
       );
       if (json) {
         printJson(table);

@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { duckdbDialect, type RetentionRow, sql } from "@vafa/core";
 import { fitFromStore, ingestFiles, recordFit, retention, runDefection, scoreCustomers } from "@vafa/duckdb";
-import { createDemoUser, demoUsers, prepareDemoBranches, sqlStateStore, startServer } from "@vafa/server";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
@@ -36,6 +35,9 @@ export function demoCommand(): Command {
     .action(async (opts: { serve?: boolean; port: number }, command: Command) => {
       const { db, json } = globalOptions(command);
       const bar = json ? undefined : progressBar("loading Online Retail");
+      const { createDemoUser, demoUsers, prepareDemoBranches, sqlStateStore, startServer } = await import(
+        "@vafa/server"
+      );
       const report = await withStore(db, async (store) => {
         const load = await ingestFiles(store.client, {
           kind: "transactions",

@@ -1,12 +1,16 @@
-import { type ClickHouseEngine, connectClickHouse, copyFromDuckDB } from "@vafa/clickhouse";
+import type { ClickHouseEngine } from "@vafa/clickhouse";
 import { Command } from "commander";
 import { ConfigError, type VafaConfig } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
 import { withStore } from "../withStore.ts";
 
+/** The ClickHouse engine package, loaded only by commands that use it, so others start faster. */
+export type ClickHouseModule = typeof import("@vafa/clickhouse");
+
 /**
- * Connects to the configured ClickHouse, runs `work`, and always closes the connection.
+ * Connects to the configured ClickHouse, runs `work` with the engine and its package, and always
+ * closes the connection.
  *
  * @throws ConfigError when no ClickHouse connection is configured.
  * @example
@@ -14,21 +18,22 @@ import { withStore } from "../withStore.ts";
  */
 export async function withClickHouse<T>(
   config: VafaConfig,
-  work: (engine: ClickHouseEngine) => Promise<T>,
+  work: (engine: ClickHouseEngine, ch: ClickHouseModule) => Promise<T>,
 ): Promise<T> {
   const c = config.clickhouse;
   if (c === null)
     throw new ConfigError(
       'no ClickHouse connection: set "clickhouse": { "url": … } in vafa.config.json or VAFA_CLICKHOUSE_URL',
     );
-  const engine = await connectClickHouse({
+  const ch = await import("@vafa/clickhouse");
+  const engine = await ch.connectClickHouse({
     url: c.url,
     database: c.database,
     cluster: c.cluster,
     ...(c.nodes === null ? {} : { nodes: c.nodes }),
   });
   try {
-    return await work(engine);
+    return await work(engine, ch);
   } finally {
     await engine.close();
   }
@@ -41,7 +46,7 @@ export async function withClickHouse<T>(
 export function onEngine<T>(
   config: VafaConfig,
   onDuckDB: Parameters<typeof withStore<T>>[1],
-  onClickHouse: (engine: ClickHouseEngine) => Promise<T>,
+  onClickHouse: (engine: ClickHouseEngine, ch: ClickHouseModule) => Promise<T>,
 ): Promise<T> {
   return config.engine === "clickhouse"
     ? withClickHouse(config, onClickHouse)
@@ -59,7 +64,7 @@ export function engineCommand(): Command {
     .action(async (_opts: unknown, command: Command) => {
       const { config, json } = globalOptions(command);
       const summary = await withStore(config.db, (store) =>
-        withClickHouse(config, (ch) => copyFromDuckDB(store.client, ch)),
+        withClickHouse(config, (engine, ch) => ch.copyFromDuckDB(store.client, engine)),
       );
       if (json) {
         printJson({ from: config.db, to: config.clickhouse?.url ?? null, copied: summary });

@@ -1,4 +1,3 @@
-import * as clickhouse from "@vafa/clickhouse";
 import { duckdbDialect } from "@vafa/core";
 import { lifecycle } from "@vafa/duckdb";
 import { Command } from "commander";
@@ -17,7 +16,7 @@ export function lifecycleCommand(): Command {
     const rows = await onEngine(
       config,
       (store) => lifecycle(store.client, duckdbDialect, options),
-      (engine) => clickhouse.lifecycle(engine, options),
+      (engine, ch) => ch.lifecycle(engine, options),
     );
     if (json) {
       printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });

@@ -1,4 +1,3 @@
-import * as clickhouse from "@vafa/clickhouse";
 import { AnalysisError, type ProfitabilityRow, parseProfitabilityDimension } from "@vafa/core";
 import { profitability } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
@@ -71,7 +70,7 @@ export function profitabilityCommand(): Command {
       const result = await onEngine(
         config,
         (store) => profitability(store.client, options),
-        (engine) => clickhouse.profitability(engine, options),
+        (engine, ch) => ch.profitability(engine, options),
       );
       if (json) {
         printJson(result);

@@ -1,4 +1,3 @@
-import * as clickhouse from "@vafa/clickhouse";
 import { repurchaseCycle } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
@@ -26,7 +25,7 @@ export function repurchaseCycleCommand(): Command {
       const cycle = await onEngine(
         config,
         (store) => repurchaseCycle(store.client, options),
-        (engine) => clickhouse.repurchaseCycle(engine, options),
+        (engine, ch) => ch.repurchaseCycle(engine, options),
       );
       if (json) {
         printJson(cycle);

@@ -1,4 +1,3 @@
-import * as clickhouse from "@vafa/clickhouse";
 import { type ActivityRule, duckdbDialect, parsePeriodArg, type RetentionOptions } from "@vafa/core";
 import { retention } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
@@ -89,7 +88,7 @@ export function retentionCommand(): Command {
       const rows = await onEngine(
         config,
         (store) => retention(store.client, duckdbDialect, options),
-        (engine) => clickhouse.retention(engine, options),
+        (engine, ch) => ch.retention(engine, options),
       );
       if (json) {
         printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });

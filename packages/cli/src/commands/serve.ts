@@ -1,4 +1,3 @@
-import { demoUsers, startServer } from "@vafa/server";
 import { Command, InvalidArgumentError } from "commander";
 import { checkState } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
@@ -38,6 +37,7 @@ export function serveCommand(): Command {
         command: Command,
       ) => {
         const { db, config } = globalOptions(command);
+        const { demoUsers, startServer } = await import("@vafa/server");
         const server = await startServer({
           db,
           state: opts.state === undefined ? config.state : checkState("--state", opts.state),
