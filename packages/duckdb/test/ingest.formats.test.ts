@@ -118,6 +118,18 @@ describe("values", () => {
     expect((await ingestFiles(store.client, { kind: "transactions", files: [copy] })).rows_loaded).toBe(0);
   });
 
+  it("keeps one record per id when a file repeats an id: the last line wins", async () => {
+    const f = file(
+      "rep.csv",
+      `${header.join(",")}\nt1,c1,2011-01-05,1\nt2,c1,2011-01-06,2\nt1,c1,2011-01-05,9\n`,
+    );
+    expect((await ingestFiles(store.client, { kind: "transactions", files: [f] })).rows_loaded).toBe(2);
+    expect((await table()).map((r) => [r.id, r.amount])).toEqual([
+      ["t1", 9],
+      ["t2", 2],
+    ]);
+  });
+
   it("updates customers in place and counts only real changes", async () => {
     const f1 = file("c.csv", "customer_id,segment,branch\nc1,gold,north\nc2,silver,south\n");
     const f2 = file("c2.csv", "customer_id,segment\nc1,platinum\nc2,silver\nc3,bronze\n");
