@@ -1,21 +1,16 @@
 import { join } from "node:path";
 import { duckdbDialect, type RetentionRow, sql } from "@vafa/core";
 import { fitFromStore, ingestFiles, recordFit, retention, runDefection, scoreCustomers } from "@vafa/duckdb";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
+import { portArg } from "../portArg.ts";
 import { progressBar } from "../progressBar.ts";
 import { projectRoot } from "../projectRoot.ts";
 import { withStore } from "../withStore.ts";
 
 /** The project's own copy of UCI Online Retail (CC BY 4.0), so the demo needs nothing outside. */
 export const demoFile = join(projectRoot(), "data", "online-retail", "online-retail.csv.gz");
-
-function portArg(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is 0–65535");
-  return n;
-}
 
 const percent = (v: number | null) => (v === null ? "" : `${(v * 100).toFixed(1)}%`);
 

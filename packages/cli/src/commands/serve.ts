@@ -1,12 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { checkState } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
-
-function portArg(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is 0–65535");
-  return n;
-}
+import { portArg } from "../portArg.ts";
 
 function hoursArg(value: string): number {
   const n = Number(value);
