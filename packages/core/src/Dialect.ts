@@ -39,6 +39,15 @@ export interface Dialect {
   param(index: number): string;
   /** Integer days since 1970-01-01 of a UTC timestamp expression, as a civil day in `timeZone` (a bound parameter placeholder or null for UTC). */
   epochDay(timestamp: string, timeZone: string | null): string;
+  /** The aggregate giving `arg` from the row of smallest `value` (DuckDB `arg_min`, ClickHouse `argMin`). */
+  argMin(arg: string, value: string): string;
+  /**
+   * The per-customer purchase-day table the engine's store keeps current on every load, or null where
+   * it keeps none: `customer_id`, `day` (epoch day of the stored timestamp), `spend` (the day's net
+   * amount) and `top` (its largest line). Whole-day summaries in stored time read it instead of
+   * grouping every transaction again, the most expensive step of a model summary.
+   */
+  readonly customerDays: string | null;
   /** The median of a numeric expression (an aggregate). */
   median(expr: string): string;
   /**

@@ -2,7 +2,9 @@ import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { customerSummaryQuery, duckdbDialect, sql } from "@vafa/core";
+import { customerLifetimeValue, gammaGammaConditionalExpectedSpend } from "@vafa/models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFloatColumns } from "../src/clv/readColumns.ts";
 import { createSummaryTable } from "../src/clv/summaryTable.ts";
 import {
   checkModels,
@@ -11,6 +13,7 @@ import {
   ingestFiles,
   latestFit,
   openStore,
+  purchaseModel,
   recordFit,
   type Store,
   scoreCsvColumns,
@@ -143,6 +146,71 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       rmSync(path, { force: true });
     }
   });
+
+  it.each(["bgnbd", "mbgnbd", "pareto-nbd"] as const)(
+    "stores for every customer what the %s functions give for that customer alone",
+    async (name) => {
+      const options = { calibrationEnd: "1997-09-30", unit: "week" as const };
+      const { params } = await fitFromStore(store.client, { ...options, model: name });
+      const model = purchaseModel(name);
+      const spendParams = { p: 6.25, q: 3.74, v: 15.44 };
+      await scoreCustomers(store.client, {
+        ...options,
+        model: name,
+        params,
+        spendParams,
+        margin: 0.3,
+        discountRate: 0.1,
+      });
+      const q = customerSummaryQuery(duckdbDialect, options);
+      const cols = await readFloatColumns(
+        store.client,
+        sql(
+          `SELECT CAST(s.x AS DOUBLE) AS x, s.t_x, s."T", coalesce(s.monetary, 0) AS m, c.p_alive,
+             c.expected_purchases, c.expected_spend, c.clv
+           FROM (${q.sql}) s JOIN customer_scores c USING (customer_id) ORDER BY customer_id`,
+          q.params,
+        ),
+      );
+      const col = (c: string) => cols[c] ?? new Float64Array();
+      const [x, tx, T] = [col("x"), col("t_x"), col("T")];
+      const spend = gammaGammaConditionalExpectedSpend(
+        spendParams,
+        x,
+        col("m").map((m) => Math.max(0, m)),
+      );
+      const month = 365 / 12 / 7;
+      const expected: [string, Float64Array, Float64Array][] = [
+        ["p_alive", model.probabilityAlive(params, x, tx, T), col("p_alive")],
+        [
+          "expected_purchases",
+          model.conditionalExpectedPurchases(params, 12 * month, x, tx, T),
+          col("expected_purchases"),
+        ],
+        ["expected_spend", spend, col("expected_spend")],
+        [
+          "clv",
+          customerLifetimeValue({
+            expectedPurchases: (t) => model.conditionalExpectedPurchases(params, t, x, tx, T),
+            spend,
+            margin: 0.3,
+            discountRate: 1.1 ** (365 / 12 / 365.25) - 1,
+            steps: 12,
+            stepLength: month,
+          }),
+          col("clv"),
+        ],
+      ];
+      expect(x).toHaveLength(2357);
+      for (const [label, want, got] of expected) {
+        const worst = want.reduce(
+          (w, v, i) => Math.max(w, Math.abs((got[i] as number) - v) / Math.max(1e-12, Math.abs(v))),
+          0,
+        );
+        expect([label, worst]).toEqual([label, expect.closeTo(0, 9)]);
+      }
+    },
+  );
 
   it("re-scoring deletes customers no longer in the summary, adds new ones and reuses a summary table", async () => {
     const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

@@ -1,4 +1,13 @@
-import { compressedSummaryQuery, customerSummaryQuery, duckdbDialect, sql } from "@vafa/core";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  compressedSummaryQuery,
+  customerSummaryQuery,
+  duckdbDialect,
+  type SummaryOptions,
+  sql,
+} from "@vafa/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles, openStore, type Store } from "../src/index.ts";
 import { dataset } from "./datasets.ts";
@@ -69,5 +78,59 @@ describe("the model summary built from CDNOW_sample.txt", () => {
         WHERE occurred_at >= TIMESTAMP '1997-10-01' AND amount >= 0)`),
     );
     expect(r).toEqual({ hx: c?.hx, n: 2357 });
+  });
+});
+
+describe("the purchase-day table", () => {
+  // Two loads touching the same days: a return-only day that a later purchase turns into a purchase
+  // day, a return booked a load later on a purchase day, and the second load repeated.
+  const dir = mkdtempSync(join(tmpdir(), "vafa-days-"));
+  const header = "id,customer_id,occurred_at,amount\n";
+  const first = join(dir, "first.csv");
+  writeFileSync(
+    first,
+    `${header}1,a,2024-01-01 09:00,10\n2,a,2024-01-01 18:00,-3\n3,a,2024-01-05 10:00,-5\n4,a,2024-01-10 10:00,20\n5,b,2024-01-03 23:59:59,4\n6,,2024-01-03 10:00,9\n`,
+  );
+  const second = join(dir, "second.csv");
+  writeFileSync(
+    second,
+    `${header}7,a,2024-01-05 12:00,8\n8,a,2024-01-10 11:00,-4\n9,b,2024-02-01 00:00,5\n10,c,2024-02-02 10:00,-2\n`,
+  );
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(":memory:");
+    for (const files of [[first], [second], [second]])
+      await ingestFiles(store.client, { kind: "transactions", files });
+  });
+  afterAll(() => store.close());
+
+  it("holds one merged row per customer and day of every load", async () => {
+    const rows = await store.client.all(
+      sql("SELECT customer_id, day, spend, top FROM customer_days ORDER BY customer_id, day"),
+    );
+    const day = (d: string) => Date.parse(d) / 86_400_000;
+    expect(rows).toEqual([
+      { customer_id: "a", day: day("2024-01-01"), spend: 7, top: 10 },
+      { customer_id: "a", day: day("2024-01-05"), spend: 3, top: 8 },
+      { customer_id: "a", day: day("2024-01-10"), spend: 16, top: 20 },
+      { customer_id: "b", day: day("2024-01-03"), spend: 4, top: 4 },
+      { customer_id: "b", day: day("2024-02-01"), spend: 5, top: 5 },
+      { customer_id: "c", day: day("2024-02-02"), spend: -2, top: -2 },
+    ]);
+  });
+
+  const cases: [string, SummaryOptions][] = [
+    ["days", { unit: "day" }],
+    ["weeks with a calibration end", { unit: "week", calibrationEnd: "2024-01-07" }],
+    ["a holdout", { unit: "day", calibrationEnd: "2024-01-05", holdoutEnd: "2024-02-28" }],
+  ];
+  it.each(cases)("gives the summary of grouping the transactions themselves: %s", async (_, options) => {
+    const read = async (dialect: typeof duckdbDialect) => {
+      const q = customerSummaryQuery(dialect, options);
+      return store.client.all(sql(`SELECT * FROM (${q.sql}) s ORDER BY customer_id`, q.params));
+    };
+    const fromDays = await read(duckdbDialect);
+    expect(fromDays.length).toBeGreaterThan(0);
+    expect(fromDays).toEqual(await read({ ...duckdbDialect, customerDays: null }));
   });
 });

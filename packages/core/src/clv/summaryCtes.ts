@@ -1,13 +1,13 @@
 import type { Dialect } from "../Dialect.ts";
 import { toEpochDay } from "../periods/index.ts";
-import type { Cte } from "../retention/withCtes.ts";
+import { type Cte, materialization } from "../retention/withCtes.ts";
 import type { SqlValue } from "../SqlQuery.ts";
 import type { SummaryOptions } from "./SummaryOptions.ts";
 
 /**
  * The shared front of every model-summary query: subqueries `days` (purchases: `customer_id`, `d`,
- * `spend`), `cal` (boundary `e`), `c0` and `c` (per customer: `customer_id`, `first_day`,
- * `last_day`, `n`, `total`, `first_amount`).
+ * `spend`), `cal` (boundary `e`) and `c` (per customer: `customer_id`, `first_day`, `last_day`, `n`,
+ * `total`, `first_amount`).
  */
 export interface SummaryCtes {
   /** `WITH days AS (…), cal AS (…), c0 AS (…), c AS (…)` without a trailing comma (engines with CTEs). */
@@ -82,34 +82,33 @@ export function summaryCtes(dialect: Dialect, options: SummaryOptions = {}): Sum
   const inCalibration = inCalibrationAt("(SELECT e FROM cal)");
   const inHoldout = inHoldoutAt === null ? null : inHoldoutAt("(SELECT e FROM cal)");
   // A purchase is a day (or instant) with at least one non-negative line: zero-priced purchases
-  // count, days of returns only do not. Written for every engine (ClickHouse 18.16 too): one join
-  // per SELECT, equi-joins USING keys named alike on both sides, and no alias equal to a column
-  // read inside an aggregate (the day's net amount is `spend`, not `amount`).
-  const inner = dialect.smallTableJoin("INNER");
+  // count, days of returns only do not. Written for every engine (ClickHouse 18.16 too): no alias
+  // equal to a column read inside an aggregate (the day's net amount is `spend`, not `amount`).
+  // Whole days in stored time come from the store's purchase-day table where it keeps one: the same
+  // rows, without grouping every transaction again.
+  const rollup = exact || zone !== null ? null : dialect.customerDays;
   const ctes: Cte[] = [
     {
       name: "days",
-      sql: () => `SELECT customer_id, ${d} AS d, sum(amount) AS spend FROM transactions
-        WHERE customer_id IS NOT NULL GROUP BY customer_id, ${d} HAVING max(amount) >= 0`,
+      // The day table is a cheap scan, read again sooner than stored; grouping transactions is not.
+      ...(rollup === null ? {} : { materialized: false }),
+      sql: () =>
+        rollup === null
+          ? `SELECT customer_id, ${d} AS d, sum(amount) AS spend FROM transactions
+        WHERE customer_id IS NOT NULL GROUP BY customer_id, ${d} HAVING max(amount) >= 0`
+          : `SELECT customer_id, day AS d, spend FROM ${rollup} WHERE top >= 0`,
     },
     {
       name: "cal",
       sql: (ref) => `SELECT ${calEnd(ref)} AS e`,
     },
     {
-      name: "c0",
+      name: "c",
       sql: (ref) => `SELECT customer_id, min(d) AS first_day, max(d) AS last_day, count(*) AS n,
-          sum(spend) AS total
+          sum(spend) AS total, ${dialect.argMin("spend", "d")} AS first_amount
         FROM ${ref("days")} AS days WHERE ${inCalibrationAt(boundary(ref))} GROUP BY customer_id`,
     },
-    {
-      name: "c",
-      sql: (ref) => `SELECT customer_id, first_day, last_day, n, total, first_amount
-        FROM ${ref("c0")} AS c0 ${inner}
-          (SELECT customer_id, d AS first_day, spend AS first_amount FROM ${ref("days")} AS days) AS f
-          USING (customer_id, first_day)`,
-    },
   ];
-  const sql = `WITH ${ctes.map((c) => `${c.name} AS (${c.sql((name) => name)})`).join(",\n      ")}`;
+  const sql = `WITH ${ctes.map((c) => `${c.name} AS ${materialization(dialect, c)}(${c.sql((name) => name)})`).join(",\n      ")}`;
   return { sql, ctes, params, bind, boundary, inCalibration, inHoldoutAt, inHoldout, unit, exact };
 }

@@ -115,6 +115,8 @@ export function clickhouseDialectFor(capabilities: DialectCapabilities): Dialect
     param: clickhousePlaceholder,
     // The zone is a placeholder bound as a constant (literal or query parameter): toDate needs a constant zone.
     epochDay: (timestamp, timeZone) => `toInt32(toDate(${timestamp}, ${timeZone ?? "'UTC'"}))`,
+    argMin: (arg, value) => `argMin(${arg}, ${value})`,
+    customerDays: null,
     // Exact median, the mean of the two middle values for an even count (as DuckDB's median);
     // ClickHouse's quantileExact/medianExact return the upper middle value instead. The sorted array
     // is one expression repeated, which ClickHouse computes once.

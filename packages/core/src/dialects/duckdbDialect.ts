@@ -18,6 +18,8 @@ export const duckdbDialect: Dialect = {
     timeZone === null
       ? `CAST(date_diff('day', DATE '1970-01-01', CAST(${timestamp} AS DATE)) AS INTEGER)`
       : `CAST(date_diff('day', DATE '1970-01-01', CAST(timezone(${timeZone}, CAST(${timestamp} AS TIMESTAMPTZ)) AS DATE)) AS INTEGER)`,
+  argMin: (arg, value) => `arg_min(${arg}, ${value})`,
+  customerDays: "customer_days",
   median: (expr) => `median(${expr})`,
   consecutiveGaps: (source, key, value) =>
     `SELECT ${key}, gap FROM (SELECT ${key}, ${value} - lag(${value}) OVER (PARTITION BY ${key} ORDER BY ${value}) AS gap FROM (${source}) AS gap_source) AS gap_lagged WHERE gap IS NOT NULL`,

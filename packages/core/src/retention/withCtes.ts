@@ -4,8 +4,18 @@ import type { Dialect } from "../Dialect.ts";
 export interface Cte {
   readonly name: string;
   readonly sql: (ref: (name: string) => string) => string;
-  /** Ask the engine to compute it once (DuckDB `AS MATERIALIZED`). */
+  /**
+   * true: ask the engine to compute it once (DuckDB `AS MATERIALIZED`); false: to inline it where it
+   * is used (`AS NOT MATERIALIZED`, for a cheap scan that would cost more to store than to repeat);
+   * default: the engine decides.
+   */
   readonly materialized?: boolean;
+}
+
+/** The materialization hint of a subquery, where the engine takes one. */
+export function materialization(dialect: Dialect, cte: Cte): string {
+  if (cte.materialized === undefined || dialect.name === "clickhouse") return "";
+  return cte.materialized ? "MATERIALIZED " : "NOT MATERIALIZED ";
 }
 
 /**
@@ -29,10 +39,7 @@ export function withCtes(
       if (!known.has(name)) throw new Error(`withCtes: unknown subquery ${name}`);
       return name;
     };
-    const parts = ctes.map(
-      (c) =>
-        `${c.name} AS ${c.materialized && dialect.name !== "clickhouse" ? "MATERIALIZED " : ""}(${c.sql(ref)})`,
-    );
+    const parts = ctes.map((c) => `${c.name} AS ${materialization(dialect, c)}(${c.sql(ref)})`);
     return `WITH ${parts.join(",\n  ")}\n${body(ref)}`;
   }
   const inlined = new Map<string, string>();

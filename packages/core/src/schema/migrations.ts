@@ -345,4 +345,46 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE targets ADD COLUMN created_at TIMESTAMP",
     ],
   },
+  {
+    version: 8,
+    name: "customer purchase days",
+    statements: [
+      // One row per customer and day of the stored timestamps, kept current by every load: the day's
+      // net amount and its largest line (≥ 0 makes it a purchase day). Model summaries, the most
+      // expensive queries, read it instead of grouping every transaction again.
+      `CREATE TABLE customer_days (
+        customer_id VARCHAR NOT NULL,
+        day INTEGER NOT NULL,
+        spend DOUBLE NOT NULL,
+        top DOUBLE NOT NULL
+      )`,
+      `INSERT INTO customer_days
+       SELECT customer_id, CAST(date_diff('day', DATE '1970-01-01', CAST(occurred_at AS DATE)) AS INTEGER),
+         sum(amount), max(amount)
+       FROM transactions WHERE customer_id IS NOT NULL GROUP BY 1, 2`,
+    ],
+  },
+  {
+    version: 9,
+    name: "customer scores replaced whole",
+    statements: [
+      // Every scoring run replaces all rows, one per customer of its summary. Without a key index the
+      // replacement is a plain delete and append: DuckDB rewrites an indexed million rows in minutes.
+      `CREATE TABLE customer_scores_v9 (
+        customer_id VARCHAR NOT NULL,
+        model VARCHAR NOT NULL,
+        scored_at TIMESTAMP NOT NULL,
+        calibration_end DATE,
+        horizon_days INTEGER,
+        p_alive DOUBLE,
+        expected_purchases DOUBLE,
+        expected_spend DOUBLE,
+        clv DOUBLE,
+        historical_value DOUBLE
+      )`,
+      "INSERT INTO customer_scores_v9 SELECT * FROM customer_scores",
+      "DROP TABLE customer_scores",
+      "ALTER TABLE customer_scores_v9 RENAME TO customer_scores",
+    ],
+  },
 ];

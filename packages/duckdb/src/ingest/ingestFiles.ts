@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { getPreset, type Kind, kindTable, quoteIdent, resolveMapping, sql } from "@vafa/core";
+import { duckdbDialect, getPreset, type Kind, kindTable, quoteIdent, resolveMapping, sql } from "@vafa/core";
 import type { DuckDBClient } from "../DuckDBClient.ts";
 import { buildStage, type Stage } from "./buildStage.ts";
 import { detectFormat } from "./detectFormat.ts";
@@ -137,6 +137,29 @@ async function addCustomersOf(connection: DuckDBConnection, columns: readonly st
 }
 
 /**
+ * Adds the transactions of one load to the purchase-day table (see `Dialect.customerDays`): days a
+ * customer already has are merged in place, new days are appended. Reads the load's rows back from
+ * `transactions`, so lines skipped as already stored are not counted twice.
+ */
+async function addCustomerDaysOf(connection: DuckDBConnection, loadId: number) {
+  const day = duckdbDialect.epochDay("occurred_at", null);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE _days AS
+     SELECT customer_id, ${day} AS day, sum(amount) AS spend, max(amount) AS top
+     FROM transactions WHERE load_id = ${loadId} AND customer_id IS NOT NULL GROUP BY ALL`,
+  );
+  await connection.run(
+    `UPDATE customer_days SET spend = customer_days.spend + n.spend, top = greatest(customer_days.top, n.top)
+     FROM _days n WHERE customer_days.customer_id = n.customer_id AND customer_days.day = n.day`,
+  );
+  await connection.run(
+    `INSERT INTO customer_days SELECT * FROM _days n
+     WHERE NOT EXISTS (SELECT 1 FROM customer_days d WHERE d.customer_id = n.customer_id AND d.day = n.day)`,
+  );
+  await connection.run("DROP TABLE _days");
+}
+
+/**
  * Loads files of one kind into the store, all or nothing: every file is read, converted and
  * validated inside one transaction, and any failure (a bad row in strict mode, an unreadable file,
  * the process being killed) leaves the database as it was. Loading the same rows again adds nothing:
@@ -199,7 +222,10 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
       const loadId = Number(next?.id ?? 1);
       const repeatsIds = Number(count?.repeated ?? 0) > 0;
       const loaded = await insertRows(connection, kind, stage.columns, loadId, repeatsIds);
-      if (kind === "transactions") await addCustomersOf(connection, stage.columns, loadId);
+      if (kind === "transactions") {
+        await addCustomersOf(connection, stage.columns, loadId);
+        if (loaded > 0) await addCustomerDaysOf(connection, loadId);
+      }
       const read = Number(count?.n ?? 0);
       await client.run(
         sql("INSERT INTO loads VALUES ($1, $2, $3, current_timestamp, $4, $5, $6)", [
