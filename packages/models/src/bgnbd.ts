@@ -1,6 +1,6 @@
 import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
 import { bgNbdEvaluator } from "./bgNbdLikelihood.ts";
-import { sampleRows } from "./distinctValues.ts";
+import { coarseSample } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logBeta } from "./logBeta.ts";
 import { nbdLogPmf, nbdTail } from "./nbd.ts";
@@ -65,24 +65,9 @@ export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdFit {
   const full = problem(data, n);
   // Many patterns: find the optimum's neighbourhood on a subsample first, so the full data are
   // passed over only for the final few quasi-Newton steps and the Hessian.
-  if (len > COARSE_PATTERNS) {
-    const rows = sampleRows(len, COARSE_PATTERNS / 2);
-    const pick = (column: NumericArray): Float64Array => Float64Array.from(rows, (i) => column[i] as number);
-    const sub = { x: pick(data.x), tx: pick(data.tx), T: pick(data.T), count: pick(weights) };
-    const customers = sumOf(sub.count);
-    if (customers > 0) full.coarse = problem(sub, customers);
-  }
+  const sample = coarseSample(data, weights);
+  if (sample !== undefined) full.coarse = problem(sample.data, sample.n);
   return fitMaximumLikelihood(full, options);
-}
-
-/** Above this many patterns the BG/NBD fit is warm-started from a fit on half as many sampled ones. */
-const COARSE_PATTERNS = 40_000;
-
-/** Sum of a column. */
-function sumOf(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i] as number;
-  return s;
 }
 
 /**

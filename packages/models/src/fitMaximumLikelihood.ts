@@ -23,9 +23,10 @@ export interface MaximumLikelihoodProblem<M extends string, P extends string> {
    */
   logLikelihoodGradient?: (params: Float64Array, gradient: Float64Array) => number;
   /**
-   * Optional cheaper stand-in for the same model, e.g. the likelihood on a subsample of the patterns
-   * (with `logLikelihoodGradient`). Its optimum and curvature warm-start the full fit, so the full
-   * data are passed over only a handful of times. Ignored without `logLikelihoodGradient`.
+   * Optional cheaper stand-in for the same model, e.g. the likelihood on a subsample of the patterns.
+   * Its optimum (and, with `logLikelihoodGradient`, its curvature) warm-starts the full fit, so the
+   * full data are passed over only for the last quasi-Newton steps and the standard errors; the full
+   * multi-start search runs only when that does not converge.
    */
   coarse?: MaximumLikelihoodProblem<M, P>;
 }
@@ -197,48 +198,23 @@ export function fitMaximumLikelihood<M extends string, P extends string>(
     return out;
   };
   const natural = (theta: Float64Array): Float64Array => theta.map(Math.exp);
-  const objective = (theta: Float64Array): number => {
-    const p = natural(theta);
-    const ll = problem.logLikelihood(p);
-    if (!Number.isFinite(ll)) return Number.POSITIVE_INFINITY;
-    let pen = 0;
-    if (penalizer > 0) for (let i = 0; i < dim; i++) pen += (p[i] as number) ** 2;
-    return -ll / n + penalizer * pen;
-  };
+  const objective = logSpaceValue(problem, penalizer);
 
   const starts = [...problem.starts, ...(options.starts ?? [])];
   if (problem.logLikelihoodGradient !== undefined) {
     const fast = fitWithGradient(problem, problem.logLikelihoodGradient, starts, options, toRecord);
     if (fast !== undefined) return fast;
   }
-  let best: { x: Float64Array; value: number } | undefined;
-  let iterations = 0;
-  for (const start of starts) {
-    const theta = Float64Array.from(start, Math.log);
-    if (!Number.isFinite(objective(theta))) continue;
-    // A loose tolerance is enough to rank the starts; the winner is refined below.
-    const r = nelderMead(objective, theta, { step: 0.5, tolerance: 1e-6 });
-    iterations += r.iterations;
-    if (best === undefined || r.value < best.value) best = r;
-  }
-  if (best === undefined) {
-    throw new FitError(model, "the log-likelihood is not finite at any starting point; check the input data");
-  }
-  // Polish with BFGS, then restart Nelder–Mead from the result: a restart escapes a collapsed simplex or a
-  // stalled line search on long curved valleys. Repeat while the restart still finds a lower value.
-  for (let k = 0; k < 3; k++) {
-    const polished = bfgs(objective, best.x, { gradientTolerance: 1e-9 });
-    iterations += polished.iterations;
-    if (polished.value <= best.value) best = polished;
-    const restart = nelderMead(objective, best.x, { step: 0.05, tolerance: 1e-13, maxIterations: 200 });
-    iterations += restart.iterations;
-    const improvement = best.value - restart.value;
-    if (restart.value < best.value) best = restart;
-    if (!(improvement > 1e-10)) break;
-  }
-
-  const gradient = numericGradient(objective, best.x, 1e-6);
-  const maxGradient = gradient.reduce((m, g) => Math.max(m, Math.abs(g)), 0);
+  const assess = (found: Found) => {
+    const gradient = found.best.gradient ?? numericGradient(objective, found.best.x, 1e-6);
+    return { ...found, maxGradient: gradient.reduce((m, g) => Math.max(m, Math.abs(g)), 0) };
+  };
+  const warm =
+    problem.coarse === undefined ? undefined : warmStart(problem.coarse, objective, penalizer, options);
+  let found = warm === undefined ? undefined : assess(warm);
+  if (found === undefined || !(found.maxGradient < 1e-5))
+    found = assess(searchFromStarts(model, objective, starts));
+  const { best, iterations, maxGradient } = found;
   const params = natural(best.x);
   const logLikelihood = problem.logLikelihood(params);
   const converged = Number.isFinite(logLikelihood) && maxGradient < 1e-5;
@@ -333,4 +309,89 @@ function fitWithGradient<M extends string, P extends string>(
     iterations: coarseIterations + fit.iterations,
     stdErrors: toRecord(stdErrors),
   };
+}
+
+type Objective = (theta: Float64Array) => number;
+
+/** Where a search ended, and how many iterations it took. */
+interface Found {
+  /** The optimum, with the gradient there when the optimiser computed it (BFGS). */
+  best: { x: Float64Array; value: number; gradient?: Float64Array };
+  iterations: number;
+}
+
+/** −LL/n + penalizer × Σ p² at log-parameters θ (p = e^θ); +∞ where the likelihood is not finite. */
+function logSpaceValue<M extends string, P extends string>(
+  problem: MaximumLikelihoodProblem<M, P>,
+  penalizer: number,
+): Objective {
+  return (theta) => {
+    const p = theta.map(Math.exp);
+    const ll = problem.logLikelihood(p);
+    if (!Number.isFinite(ll)) return Number.POSITIVE_INFINITY;
+    let pen = 0;
+    if (penalizer > 0) for (let i = 0; i < p.length; i++) pen += (p[i] as number) ** 2;
+    return -ll / problem.n + penalizer * pen;
+  };
+}
+
+/**
+ * The derivative-free search on the cheaper stand-in, then BFGS on the full data from its optimum,
+ * started with the stand-in's inverse Hessian (the objective is per customer, so the curvatures
+ * agree): a few near-Newton steps, a few dozen passes over the data where Nelder–Mead makes
+ * thousands. Undefined when the full likelihood is not finite there.
+ */
+function warmStart<M extends string, P extends string>(
+  coarse: MaximumLikelihoodProblem<M, P>,
+  objective: Objective,
+  penalizer: number,
+  options: FitOptions,
+): Found | undefined {
+  const { coarse: _, ...stand } = coarse;
+  const near = fitMaximumLikelihood(stand, { ...options, allowNonConvergence: true });
+  const theta = Float64Array.from(coarse.names, (name) => Math.log(near.params[name]));
+  if (!Number.isFinite(objective(theta))) return undefined;
+  const inverseHessian = flatInverse(numericHessian(logSpaceValue(stand, penalizer), theta, 1e-4));
+  const polished = bfgs(objective, theta, {
+    // Below the 1e-5 that certifies convergence, and far below the parameters' standard errors.
+    gradientTolerance: 1e-6,
+    ...(inverseHessian === undefined ? {} : { inverseHessian }),
+  });
+  return { best: polished, iterations: near.iterations + polished.iterations };
+}
+
+/**
+ * Nelder–Mead from every start; the best is polished with BFGS and Nelder–Mead restarted from there
+ * (a restart escapes a collapsed simplex or a stalled line search on long curved valleys) while the
+ * restart still finds a lower value.
+ */
+function searchFromStarts(
+  model: string,
+  objective: Objective,
+  starts: readonly (readonly number[])[],
+): Found {
+  let best: { x: Float64Array; value: number } | undefined;
+  let iterations = 0;
+  for (const start of starts) {
+    const theta = Float64Array.from(start, Math.log);
+    if (!Number.isFinite(objective(theta))) continue;
+    // A loose tolerance is enough to rank the starts; the winner is refined below.
+    const r = nelderMead(objective, theta, { step: 0.5, tolerance: 1e-6 });
+    iterations += r.iterations;
+    if (best === undefined || r.value < best.value) best = r;
+  }
+  if (best === undefined) {
+    throw new FitError(model, "the log-likelihood is not finite at any starting point; check the input data");
+  }
+  for (let k = 0; k < 3; k++) {
+    const polished = bfgs(objective, best.x, { gradientTolerance: 1e-9 });
+    iterations += polished.iterations;
+    if (polished.value <= best.value) best = polished;
+    const restart = nelderMead(objective, best.x, { step: 0.05, tolerance: 1e-13, maxIterations: 200 });
+    iterations += restart.iterations;
+    const improvement = best.value - restart.value;
+    if (restart.value < best.value) best = restart;
+    if (!(improvement > 1e-10)) break;
+  }
+  return { best, iterations };
 }

@@ -1,5 +1,6 @@
 import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
-import { fitMaximumLikelihood } from "./fitMaximumLikelihood.ts";
+import { coarseSample } from "./coarseSample.ts";
+import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logBeta } from "./logBeta.ts";
 import { logGamma } from "./logGamma.ts";
 import { logAddExp } from "./logSumExp.ts";
@@ -71,24 +72,29 @@ export function fitMbgNbd(data: RfmData, options: FitOptions = {}): MbgNbdFit {
   const len = sameLength({ x: data.x, tx: data.tx, T: data.T });
   const { weights, n } = patternWeights(data.count, len);
   const scale = weightedMean(data.T, weights, n) / (weightedMean(data.x, weights, n) + 0.5);
-  return fitMaximumLikelihood(
-    {
-      model: "mbgnbd",
-      names: ["r", "alpha", "a", "b"] as const,
-      n,
-      starts: [
-        [1, scale, 1, 1],
-        [0.3, 0.3 * scale, 0.5, 2],
-        [3, 3 * scale, 2, 5],
-      ],
-      logLikelihood: (p) =>
-        mbgNbdLogLikelihood(
-          { r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number },
-          data,
-        ),
-    },
-    options,
-  );
+  const problem = (
+    rfm: RfmData,
+    customers: number,
+  ): MaximumLikelihoodProblem<"mbgnbd", keyof MbgNbdParams> => ({
+    model: "mbgnbd",
+    names: ["r", "alpha", "a", "b"] as const,
+    n: customers,
+    starts: [
+      [1, scale, 1, 1],
+      [0.3, 0.3 * scale, 0.5, 2],
+      [3, 3 * scale, 2, 5],
+    ],
+    logLikelihood: (p) =>
+      mbgNbdLogLikelihood(
+        { r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number },
+        rfm,
+      ),
+  });
+  const full = problem(data, n);
+  // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
+  const sample = coarseSample(data, weights);
+  if (sample !== undefined) full.coarse = problem(sample.data, sample.n);
+  return fitMaximumLikelihood(full, options);
 }
 
 /**

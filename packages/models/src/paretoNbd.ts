@@ -1,4 +1,5 @@
-import { fitMaximumLikelihood } from "./fitMaximumLikelihood.ts";
+import { coarseSample } from "./coarseSample.ts";
+import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logHyp2f1 } from "./hyp2f1.ts";
 import { logGamma } from "./logGamma.ts";
 import { log1mExp, logAddExp } from "./logSumExp.ts";
@@ -24,18 +25,20 @@ export type ParetoNbdFit = FitResult<"paretonbd", keyof ParetoNbdParams>;
  * the tx and T terms is taken in log space (log1mExp) so it does not cancel when tx is close to T.
  */
 function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-  if (tx >= T) return Number.NEGATIVE_INFINITY;
+  return tx >= T ? Number.NEGATIVE_INFINITY : logA0FromTerms(logA0Term(p, x, tx), logA0Term(p, x, T));
+}
+
+/** One of A0's two terms, 2F1(…; z(t)) / (max(α, β) + t)^(r+s+x), in log space, at t = tx or t = T. */
+function logA0Term(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
   const rsx = r + s + x;
-  let hi: number;
-  let lo: number;
-  if (alpha >= beta) {
-    hi = logHyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + tx)) - rsx * Math.log(alpha + tx);
-    lo = logHyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + T)) - rsx * Math.log(alpha + T);
-  } else {
-    hi = logHyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + tx)) - rsx * Math.log(beta + tx);
-    lo = logHyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + T)) - rsx * Math.log(beta + T);
-  }
+  return alpha >= beta
+    ? logHyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t)) - rsx * Math.log(alpha + t)
+    : logHyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t)) - rsx * Math.log(beta + t);
+}
+
+/** ln A0 from its terms at tx (`hi`) and at T (`lo`), the difference taken without cancellation. */
+function logA0FromTerms(hi: number, lo: number): number {
   const d = lo - hi;
   return d >= 0 ? Number.NEGATIVE_INFINITY : hi + log1mExp(d);
 }
@@ -66,11 +69,16 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: RfmData): 
   for (let i = 0; i < len; i++) maxX = Math.max(maxX, data.x[i] as number);
   const lgRx = shiftedLogGamma(r, maxX);
   let total = 0;
+  // The tx term depends on (x, tx) only: patterns sorted by them, as compressed summaries are,
+  // share one evaluation per run.
+  let hi = Number.NaN;
   for (let i = 0; i < len; i++) {
     const x = data.x[i] as number;
     const tx = data.tx[i] as number;
     const T = data.T[i] as number;
-    const dead = Math.log(s / (r + s + x)) + logA0(params, x, tx, T);
+    if (i === 0 || x !== data.x[i - 1] || tx !== data.tx[i - 1]) hi = logA0Term(params, x, tx);
+    const a0 = tx >= T ? Number.NEGATIVE_INFINITY : logA0FromTerms(hi, logA0Term(params, x, T));
+    const dead = Math.log(s / (r + s + x)) + a0;
     total += (weights[i] as number) * (head + lgRx(x) + logAddExp(logAliveTerm(params, x, T), dead));
   }
   return total;
@@ -86,24 +94,29 @@ export function fitParetoNbd(data: RfmData, options: FitOptions = {}): ParetoNbd
   const len = sameLength({ x: data.x, tx: data.tx, T: data.T });
   const { weights, n } = patternWeights(data.count, len);
   const scale = weightedMean(data.T, weights, n) / (weightedMean(data.x, weights, n) + 0.5);
-  return fitMaximumLikelihood(
-    {
-      model: "paretonbd",
-      names: ["r", "alpha", "s", "beta"] as const,
-      n,
-      starts: [
-        [1, scale, 1, scale],
-        [0.5, 0.5 * scale, 0.5, 2 * scale],
-        [2, 2 * scale, 2, 0.5 * scale],
-      ],
-      logLikelihood: (p) =>
-        paretoNbdLogLikelihood(
-          { r: p[0] as number, alpha: p[1] as number, s: p[2] as number, beta: p[3] as number },
-          data,
-        ),
-    },
-    options,
-  );
+  const problem = (
+    rfm: RfmData,
+    customers: number,
+  ): MaximumLikelihoodProblem<"paretonbd", keyof ParetoNbdParams> => ({
+    model: "paretonbd",
+    names: ["r", "alpha", "s", "beta"] as const,
+    n: customers,
+    starts: [
+      [1, scale, 1, scale],
+      [0.5, 0.5 * scale, 0.5, 2 * scale],
+      [2, 2 * scale, 2, 0.5 * scale],
+    ],
+    logLikelihood: (p) =>
+      paretoNbdLogLikelihood(
+        { r: p[0] as number, alpha: p[1] as number, s: p[2] as number, beta: p[3] as number },
+        rfm,
+      ),
+  });
+  const full = problem(data, n);
+  // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
+  const sample = coarseSample(data, weights);
+  if (sample !== undefined) full.coarse = problem(sample.data, sample.n);
+  return fitMaximumLikelihood(full, options);
 }
 
 /**
