@@ -57,7 +57,7 @@ process.stdout.write(`${load()}\n`);
 const summary = await timed("customer summary + compressed inputs", () =>
   createSummaryTable(store.client, { unit }),
 );
-const { patterns, spend, table } = summary.value;
+const { patterns, spend } = summary.value;
 process.stdout.write(
   `  unit: ${unit}, fractional (days/7, the default form); ${patterns.x.length.toLocaleString("en-US")} (x, t_x, T) patterns, ${spend.x.length.toLocaleString("en-US")} (x, monetary) patterns\n`,
 );
@@ -68,7 +68,7 @@ const scored = await timed("score and store every customer", () =>
     params: bgFit.value.params,
     spendParams: ggFit.value.params,
     unit,
-    summaryTable: table,
+    summary: summary.value,
   }),
 );
 // Pareto/NBD has no closed-form gradient: the search runs on a sample, the full data see the polish.

@@ -238,7 +238,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       const full = await scoreCustomers(store.client, {
         ...base,
         calibrationEnd: "1997-09-30",
-        summaryTable: table.table,
+        summary: table,
       });
       const fresh = await scoreCustomers(store.client, { ...base, calibrationEnd: "1997-09-30" });
       const [after] = await store.client.all(

@@ -69,15 +69,15 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: RfmData): 
   for (let i = 0; i < len; i++) maxX = Math.max(maxX, data.x[i] as number);
   const lgRx = shiftedLogGamma(r, maxX);
   let total = 0;
-  // The tx term depends on (x, tx) only: patterns sorted by them, as compressed summaries are,
-  // share one evaluation per run.
-  let hi = Number.NaN;
+  // The T term depends on (x, T) only: patterns sorted by them, as compressed summaries are, share
+  // one evaluation per run.
+  let lo = Number.NaN;
   for (let i = 0; i < len; i++) {
     const x = data.x[i] as number;
     const tx = data.tx[i] as number;
     const T = data.T[i] as number;
-    if (i === 0 || x !== data.x[i - 1] || tx !== data.tx[i - 1]) hi = logA0Term(params, x, tx);
-    const a0 = tx >= T ? Number.NEGATIVE_INFINITY : logA0FromTerms(hi, logA0Term(params, x, T));
+    if (i === 0 || x !== data.x[i - 1] || T !== data.T[i - 1]) lo = logA0Term(params, x, T);
+    const a0 = tx >= T ? Number.NEGATIVE_INFINITY : logA0FromTerms(logA0Term(params, x, tx), lo);
     const dead = Math.log(s / (r + s + x)) + a0;
     total += (weights[i] as number) * (head + lgRx(x) + logAddExp(logAliveTerm(params, x, T), dead));
   }

@@ -10,13 +10,13 @@ import { summaryCtes } from "./summaryCtes.ts";
  * purchase days (distinct days with at least one non-negative line, so zero-priced purchases count
  * and days of returns only do not; after the first), recency `t_x` and age `T`
  * (from the first purchase day to the last one and to the calibration end, in `unit`s), `monetary`
- * the mean net spend of the repeat days, and with a holdout, `holdout_x` and `holdout_sales` after
- * the calibration end. Customers whose first purchase is after the calibration end are left out.
+ * the mean net spend of the repeat days, `calibration_sales` the net spend of all its purchase days
+ * in calibration, and with a holdout, `holdout_x` and `holdout_sales` after the calibration end. Customers whose first purchase is after the calibration end are left out.
  * With `exactTime`, purchases are distinct timestamps and times are exact (see {@link SummaryOptions}).
  *
  * @example
  * customerSummaryQuery(duckdbDialect, { calibrationEnd: "1997-09-30", unit: "week" });
- * // rows: { customer_id: "00004", x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, first_day: 9862 }
+ * // rows: { customer_id: "00004", x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, first_day: 9862, calibration_sales: 74.02 }
  */
 export function customerSummaryQuery(dialect: Dialect, options: SummaryOptions = {}): SqlQuery {
   const summary = summaryCtes(dialect, options);
@@ -34,9 +34,11 @@ export function customerSummaryQuery(dialect: Dialect, options: SummaryOptions =
   const sql = withCtes(dialect, ctes, (ref) => {
     const main = `SELECT customer_id, n - 1 AS x, (last_day - first_day) / ${unit}.0 AS t_x,
         (${boundary(ref)} - first_day) / ${unit}.0 AS "T",
-        CASE WHEN n > 1 THEN (total - first_amount) / (n - 1) END AS monetary, first_day`;
+        CASE WHEN n > 1 THEN (total - first_amount) / (n - 1) END AS monetary, first_day,
+        total AS calibration_sales`;
     if (inHoldoutAt === null) return `${main} FROM ${ref("c")} AS c`;
-    return `SELECT customer_id, x, t_x, "T", monetary, first_day, hx AS holdout_x, hs AS holdout_sales
+    return `SELECT customer_id, x, t_x, "T", monetary, first_day, calibration_sales, hx AS holdout_x,
+        hs AS holdout_sales
       FROM (${main}, coalesce(holdout_x, 0) AS hx, coalesce(holdout_sales, 0) AS hs
         FROM ${ref("c")} AS c ${dialect.smallTableJoin("LEFT")} ${ref("h")} AS h USING (customer_id)) AS s`;
   });
@@ -45,7 +47,9 @@ export function customerSummaryQuery(dialect: Dialect, options: SummaryOptions =
 
 /**
  * The summary compressed to one row per distinct (x, t_x, T) with its customer count `n`, so model
- * fitting costs depend on distinct purchase patterns, not on the number of customers.
+ * fitting costs depend on distinct purchase patterns, not on the number of customers. Sorted by
+ * (x, T, t_x): the models share the work of equal (x, T) (see predictPatterns, the Pareto/NBD
+ * likelihood).
  *
  * @example
  * compressedSummaryQuery(duckdbDialect, { unit: "day" }); // rows: { x: 0, t_x: 0, T: 273, n: 57 }, …
@@ -53,7 +57,7 @@ export function customerSummaryQuery(dialect: Dialect, options: SummaryOptions =
 export function compressedSummaryQuery(dialect: Dialect, options: SummaryOptions = {}): SqlQuery {
   const inner = customerSummaryQuery(dialect, options);
   return {
-    sql: `SELECT x, t_x, "T", count(*) AS n FROM (${inner.sql}) s GROUP BY x, t_x, "T" ORDER BY x, t_x, "T"`,
+    sql: `SELECT x, t_x, "T", count(*) AS n FROM (${inner.sql}) s GROUP BY x, t_x, "T" ORDER BY x, "T", t_x`,
     params: inner.params,
   };
 }

@@ -1,11 +1,11 @@
-import { customerSummaryQuery, duckdbDialect, type SummaryOptions, sql, toEpochDay } from "@vafa/core";
+import { customerSummaryQuery, duckdbDialect, type SummaryOptions, sql } from "@vafa/core";
 import type { GammaGammaParams } from "@vafa/models";
 import type { DuckDBClient } from "../DuckDBClient.ts";
 import { appendFloatColumns } from "./appendFloatColumns.ts";
 import type { PurchaseModelName } from "./ClvModel.ts";
 import { predictPatterns } from "./predictPatterns.ts";
 import { purchaseModel } from "./purchaseModel.ts";
-import { readFloatColumns } from "./readColumns.ts";
+import { readPatterns, type SummaryTable } from "./summaryTable.ts";
 
 /** Options of {@link scoreCustomers}. */
 export interface ScoreOptions extends Pick<SummaryOptions, "calibrationEnd" | "unit" | "exactTime"> {
@@ -22,10 +22,11 @@ export interface ScoreOptions extends Pick<SummaryOptions, "calibrationEnd" | "u
   /** Profit margin on spend; default 1, i.e. CLV in sales, not profit. */
   readonly margin?: number;
   /**
-   * A table holding the customer summary for these options already (see createSummaryTable), so the
-   * summary the models were fitted on is not computed again; default: compute it here.
+   * The customer summary for these options built already, with its patterns (see
+   * createSummaryTable), so the summary the models were fitted on is not computed again; default:
+   * compute it here.
    */
-  readonly summaryTable?: string;
+  readonly summary?: Pick<SummaryTable, "table" | "patterns">;
 }
 
 /** One scored customer. */
@@ -76,44 +77,13 @@ export async function scoreCustomers(client: DuckDBClient, options: ScoreOptions
   const { p, q, v } = options.spendParams;
   if (!(q > 1)) throw new Error(`Gamma-Gamma q = ${q} ≤ 1: the mean spend is infinite, cannot score`);
 
-  const table = options.summaryTable ?? "clv_score_summary";
-  if (options.summaryTable === undefined) {
+  const table = options.summary?.table ?? "clv_score_summary";
+  if (options.summary === undefined) {
     const summary = customerSummaryQuery(duckdbDialect, options);
     await client.run(sql(`CREATE OR REPLACE TEMP TABLE ${table} AS ${summary.sql}`, summary.params));
   }
-  const calEnd = options.calibrationEnd ?? null;
-  let sales: Promise<void> = Promise.resolve();
   try {
-    // Read straight from the vectors into typed arrays: a million rows as JS values cost seconds.
-    const cols = await readFloatColumns(
-      client,
-      // Sorted by (x, T), whose runs share the costly part of the expected purchases.
-      sql(`SELECT DISTINCT CAST(x AS DOUBLE) AS x, t_x, "T" FROM ${table} ORDER BY x, "T"`),
-    );
-    const column = (name: string): Float64Array => {
-      const c = cols[name];
-      if (c === undefined) throw new Error(`missing column '${name}'`);
-      return c;
-    };
-    const x = column("x");
-    const tx = column("t_x");
-    const T = column("T");
-    const patterns = x.length;
-    // Net sales to date, every line up to the end of the calibration end day with returns included,
-    // summed by the engine on its own threads while the models run here. Sent unprepared, as a
-    // prepared statement would start only once this thread is free; the one value is a checked day.
-    const lastDay = calEnd === null ? null : toEpochDay(calEnd);
-    if (lastDay !== null && !Number.isSafeInteger(lastDay)) throw new Error(`bad calibration end ${calEnd}`);
-    sales = client.connection
-      .run(
-        `CREATE OR REPLACE TEMP TABLE clv_score_sales AS
-         SELECT customer_id, sum(spend) AS sales FROM customer_days
-         ${lastDay === null ? "" : `WHERE day <= ${lastDay}`} GROUP BY customer_id`,
-      )
-      .then(() => undefined);
-    // Not awaited until the models are done; a failure must not go unhandled meanwhile.
-    sales.catch(() => undefined);
-
+    const { x, tx, T } = options.summary?.patterns ?? (await readPatterns(client, table));
     const steps = Math.max(1, Math.round(horizonDays / DAYS_PER_MONTH));
     const stepDays = horizonDays / steps;
     const { pAlive, expectedPurchases, discountedPurchases } = predictPatterns(
@@ -126,8 +96,6 @@ export async function scoreCustomers(client: DuckDBClient, options: ScoreOptions
         discountRate: (1 + annualRate) ** (stepDays / DAYS_PER_YEAR) - 1,
       },
     );
-
-    await sales;
     await client.run(
       sql(`CREATE OR REPLACE TEMP TABLE clv_score_values (
         x DOUBLE, t_x DOUBLE, "T" DOUBLE, p_alive DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE)`),
@@ -141,6 +109,11 @@ export async function scoreCustomers(client: DuckDBClient, options: ScoreOptions
       discountedPurchases,
     ]);
 
+    const calEnd = options.calibrationEnd ?? null;
+    // Net sales to date: every line up to the end of the calibration end day, returns included. In
+    // whole days that is the summary's sales of the purchase days plus the few days of returns only,
+    // found without grouping every day again; with exact times all days are summed.
+    const wholeDays = options.exactTime !== true;
     // Gamma-Gamma's conditional mean spend, p(v + x·m̄)/(px + q − 1), as gammaGammaConditionalExpectedSpend
     // computes it (a test holds the two together); a non-positive mean spend (refunds exceeding
     // purchases) counts as zero, so CLV stays ≥ 0.
@@ -154,10 +127,15 @@ export async function scoreCustomers(client: DuckDBClient, options: ScoreOptions
            SELECT s.customer_id, CAST($1 AS VARCHAR), current_timestamp,
              coalesce(CAST($3 AS DATE), (SELECT CAST(max(occurred_at) AS DATE) FROM transactions)),
              CAST($2 AS INTEGER), v.p_alive, v.expected_purchases, ${spend},
-             greatest(0, v.discounted_purchases * ${spend} * $7), coalesce(h.sales, 0)
+             greatest(0, v.discounted_purchases * ${spend} * $7),
+             coalesce(h.sales, 0) ${wholeDays ? "+ s.calibration_sales" : ""}
            FROM ${table} s JOIN clv_score_values v
              ON v.x = CAST(s.x AS DOUBLE) AND v.t_x = s.t_x AND v."T" = s."T"
-             LEFT JOIN clv_score_sales h ON h.customer_id = s.customer_id`,
+             LEFT JOIN (
+               SELECT customer_id, sum(spend) AS sales FROM customer_days
+               WHERE ${wholeDays ? "top < 0" : "TRUE"}
+                 AND (CAST($3 AS DATE) IS NULL OR day <= date_diff('day', DATE '1970-01-01', CAST($3 AS DATE)))
+               GROUP BY customer_id) h ON h.customer_id = s.customer_id`,
           [model.name, horizonDays, calEnd, p, v, q, margin],
         ),
       );
@@ -189,10 +167,7 @@ export async function scoreCustomers(client: DuckDBClient, options: ScoreOptions
       })),
     };
   } finally {
-    // The connection runs one statement at a time: let the sales query end before cleaning up.
-    await sales.catch(() => undefined);
-    if (options.summaryTable === undefined) await client.run(sql(`DROP TABLE IF EXISTS ${table}`));
-    await client.run(sql("DROP TABLE IF EXISTS clv_score_sales"));
+    if (options.summary === undefined) await client.run(sql(`DROP TABLE IF EXISTS ${table}`));
     await client.run(sql("DROP TABLE IF EXISTS clv_score_values"));
   }
 }

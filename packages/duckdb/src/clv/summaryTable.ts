@@ -5,9 +5,9 @@ import { readFloatColumns } from "./readColumns.ts";
 
 /** The per-customer summary materialised once, with the compressed inputs of both fits. */
 export interface SummaryTable {
-  /** Name of the temporary table (`customer_id, x, t_x, T, monetary, first_day`), for scoring. */
+  /** Name of the temporary table (the columns of customerSummaryQuery), for scoring. */
   readonly table: string;
-  /** Distinct (x, t_x, T) patterns with their customer counts, for the purchase models. */
+  /** Distinct (x, t_x, T) patterns with their customer counts, sorted by (x, T, t_x), for the purchase models. */
   readonly patterns: RfmData & { x: Float64Array; tx: Float64Array; T: Float64Array; count: Float64Array };
   /** Distinct (x, monetary) of customers with x > 0 and positive spend, for Gamma-Gamma. */
   readonly spend: GammaGammaData & { x: Float64Array; m: Float64Array; count: Float64Array };
@@ -16,10 +16,9 @@ export interface SummaryTable {
 }
 
 /**
- * Builds the customer summary ONCE into a temporary table and reads both compressed model inputs from
- * it. The summary is the expensive part (two aggregations over every transaction); the purchase-model
- * input, the spend input and the scoring each recomputed it before. Pass `table` to
- * {@link scoreCustomers} as `summaryTable` to score from the same rows.
+ * Builds the customer summary once into a temporary table and reads both compressed model inputs from
+ * it, so the purchase-model input, the spend input and the scoring share one pass. Pass it to
+ * {@link scoreCustomers} as `summary` to score from the same rows and patterns.
  *
  * @example
  * const s = await createSummaryTable(store.client, { unit: "week" });
@@ -33,12 +32,7 @@ export async function createSummaryTable(
 ): Promise<SummaryTable> {
   const summary = customerSummaryQuery(duckdbDialect, options);
   await client.run(sql(`CREATE OR REPLACE TEMP TABLE ${table} AS ${summary.sql}`, summary.params));
-  const rfm = await readFloatColumns(
-    client,
-    sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(t_x AS DOUBLE) AS t_x, CAST("T" AS DOUBLE) AS "T",
-           CAST(count(*) AS DOUBLE) AS n
-         FROM ${table} GROUP BY x, t_x, "T" ORDER BY x, t_x, "T"`),
-  );
+  const patterns = await readPatterns(client, table);
   const spend = await readFloatColumns(
     client,
     sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(monetary AS DOUBLE) AS monetary, CAST(count(*) AS DOUBLE) AS n
@@ -51,8 +45,30 @@ export async function createSummaryTable(
   };
   return {
     table,
-    patterns: { x: column(rfm, "x"), tx: column(rfm, "t_x"), T: column(rfm, "T"), count: column(rfm, "n") },
+    patterns,
     spend: { x: column(spend, "x"), m: column(spend, "monetary"), count: column(spend, "n") },
     drop: () => client.run(sql(`DROP TABLE IF EXISTS ${table}`)),
   };
+}
+
+/**
+ * The distinct (x, t_x, T) patterns of a summary table with their customer counts, sorted by
+ * (x, T, t_x), read straight into typed arrays.
+ *
+ * @example
+ * const { x, tx, T, count } = await readPatterns(client, "clv_summary");
+ */
+export async function readPatterns(client: DuckDBClient, table: string): Promise<SummaryTable["patterns"]> {
+  const cols = await readFloatColumns(
+    client,
+    sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(t_x AS DOUBLE) AS t_x, CAST("T" AS DOUBLE) AS "T",
+           CAST(count(*) AS DOUBLE) AS n
+         FROM ${table} GROUP BY x, t_x, "T" ORDER BY x, "T", t_x`),
+  );
+  const column = (name: string): Float64Array => {
+    const c = cols[name];
+    if (c === undefined) throw new Error(`missing column '${name}'`);
+    return c;
+  };
+  return { x: column("x"), tx: column("t_x"), T: column("T"), count: column("n") };
 }
