@@ -35,8 +35,10 @@ export async function createSummaryTable(
   const patterns = await readPatterns(client, table);
   const spend = await readFloatColumns(
     client,
-    sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(monetary AS DOUBLE) AS monetary, CAST(count(*) AS DOUBLE) AS n
-         FROM ${table} WHERE x > 0 AND monetary > 0 GROUP BY x, monetary ORDER BY x, monetary`),
+    // Rounded as compressedSpendQuery does, so sums added up in another order group alike.
+    sql(`SELECT CAST(x AS DOUBLE) AS x, CAST(round(monetary, 6) AS DOUBLE) AS monetary,
+           CAST(count(*) AS DOUBLE) AS n
+         FROM ${table} WHERE x > 0 AND monetary > 0 GROUP BY x, round(monetary, 6) ORDER BY x, monetary`),
   );
   const column = (cols: Record<string, Float64Array>, name: string): Float64Array => {
     const c = cols[name];
