@@ -10,7 +10,7 @@ import type { SummaryOptions } from "./SummaryOptions.ts";
  * `total`, `first_amount`).
  */
 export interface SummaryCtes {
-  /** `WITH days AS (…), cal AS (…), c0 AS (…), c AS (…)` without a trailing comma (engines with CTEs). */
+  /** `WITH days AS (…), cal AS (…), c AS (…)` without a trailing comma (engines with CTEs). */
   readonly sql: string;
   /** The same subqueries for `withCtes`, so engines without CTEs get them inlined. */
   readonly ctes: readonly Cte[];

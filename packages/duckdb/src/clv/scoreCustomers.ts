@@ -57,9 +57,9 @@ const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
  * (Gamma-Gamma; customers without repeat purchases get the population mean p·v/(q−1)), and the CLV
  * — the horizon's purchases × spend × margin, discounted monthly at the annual rate — plus the net
  * sales to date. The purchase model runs per distinct (x, t_x, T) pattern rather than per customer,
- * its costly part per distinct (x, T) (see predictPatterns), while the engine sums the sales to date;
- * each customer's spend and CLV are then put together in SQL and stored in one statement, so a
- * million customers score and store in about two seconds.
+ * its costly part per distinct (x, T) (see predictPatterns); each customer's spend, CLV and sales are
+ * then put together in SQL and stored in one statement, so a million customers score and store in
+ * under two seconds.
  *
  * @example
  * await scoreCustomers(store.client, { params: bgnbd.params, spendParams: gg.params, unit: "week" });
