@@ -288,7 +288,7 @@ describe("engine contract: DuckDB and a two-shard ClickHouse cluster agree on On
         features: (rules, asOfDay, lookbackDays) =>
           duck.loadFeatures(store.client, rules, {
             asOfDay,
-            useScores: false,
+            figures: "none",
             lookbackDays: lookbackDays ?? null,
           }),
         rfmFrame: (day, bins) => duck.rfmFrame(store.client, day, bins),

@@ -1,10 +1,12 @@
 import {
   type CustomerFeatures,
   type DefectionRules,
+  defaultDefectionRules,
   defectionReason,
   evaluateDefection,
   nextStatus,
   parseDefectionRules,
+  purchaseHorizon,
   type ReasonFacts,
   retryDelay,
   valueAtStake,
@@ -32,6 +34,7 @@ function features(over: Partial<CustomerFeatures> = {}): CustomerFeatures {
     sales12m: 1000,
     profit12m: 400,
     pAlive: null,
+    pPurchase: null,
     clv: null,
     contractEnd: null,
     renewed: false,
@@ -156,6 +159,39 @@ describe("evaluateDefection", () => {
       null,
     ],
     [
+      "model: P(purchase) 0.3 below 0.4 reads pPurchase, not pAlive",
+      { combine: "any", rules: [{ kind: "model", measure: "p_purchase", atRisk: 0.4, defected: 0.25 }] },
+      features({ pAlive: 0.99, pPurchase: 0.3 }),
+      "at_risk",
+      AS_OF,
+    ],
+    [
+      "model: P(purchase) missing gives no verdict, so under `all` silence decides alone",
+      {
+        combine: "all",
+        rules: [
+          { kind: "silence", atRisk: 2, defected: 4, floorDays: 5, minPurchases: 3, fallback: "segment" },
+          { kind: "model", measure: "p_purchase", atRisk: 0.4, defected: 0.25 },
+        ],
+      },
+      features({ lastDay: AS_OF - 21, pAlive: 0.1 }),
+      "at_risk",
+      AS_OF,
+    ],
+    [
+      "all: silence past 4 gaps but P(purchase) 0.6 — the model vetoes",
+      {
+        combine: "all",
+        rules: [
+          { kind: "silence", atRisk: 2, defected: 4, floorDays: 5, minPurchases: 3, fallback: "segment" },
+          { kind: "model", measure: "p_purchase", atRisk: 0.4, defected: 0.25 },
+        ],
+      },
+      features({ lastDay: AS_OF - 50, pPurchase: 0.6 }),
+      "active",
+      null,
+    ],
+    [
       "contract ended 10 days ago, not renewed",
       {
         combine: "any",
@@ -262,6 +298,8 @@ describe("defectionReason", () => {
     frequencyChange: null,
     spendChange: -0.6,
     pAlive: 0.18,
+    pPurchase: null,
+    purchaseHorizonDays: null,
     contractEndedDaysAgo: null,
   };
   it.each([
@@ -303,6 +341,21 @@ describe("defectionReason", () => {
       },
       "nothing for 41 days; visits down 50%; contract ended 12 days ago and was not renewed",
     ],
+    [
+      "en",
+      { ...facts, spendChange: null, pAlive: null, pPurchase: 0.312, purchaseHorizonDays: 90 },
+      "bought every 9 days for 12 months; nothing for 41 days; P(purchase within 90 days) 0.31",
+    ],
+    [
+      "fa",
+      { ...facts, spendChange: null, pAlive: null, pPurchase: 0.312, purchaseHorizonDays: 90 },
+      "۱۲ ماه هر ۹ روز یک‌بار خرید می‌کرد؛ ۴۱ روز است خریدی نکرده؛ احتمال خرید در ۹۰ روز آینده ۰٫۳۱",
+    ],
+    [
+      "ar",
+      { ...facts, spendChange: null, pAlive: null, pPurchase: 0.312, purchaseHorizonDays: 90 },
+      "كان يشتري كل ٩ أيام لمدة ١٢ شهرًا؛ لا مشتريات منذ ٤١ يومًا؛ احتمال الشراء خلال ٩٠ يومًا ٠٫٣١",
+    ],
   ] as const)("%s: %s", (locale, f, expected) => {
     expect(defectionReason(f, locale)).toBe(expected);
   });
@@ -339,6 +392,19 @@ describe("value at stake and priority", () => {
 });
 
 describe("parseDefectionRules", () => {
+  it("reads a P(purchase) model rule with a 90-day default horizon, and the default rules round-trip", () => {
+    expect(parseDefectionRules({ rules: [{ kind: "model", measure: "p_purchase", atRisk: 0.4 }] })).toEqual({
+      combine: "any",
+      rules: [{ kind: "model", measure: "p_purchase", horizonDays: 90, atRisk: 0.4, defected: 0.2 }],
+    });
+    expect(parseDefectionRules(JSON.parse(JSON.stringify(defaultDefectionRules)))).toEqual(
+      defaultDefectionRules,
+    );
+    expect(purchaseHorizon(defaultDefectionRules)).toBe(90);
+    expect(
+      purchaseHorizon({ combine: "any", rules: [{ kind: "model", atRisk: 0.5, defected: 0.2 }] }),
+    ).toBeNull();
+  });
   it("fills defaults", () => {
     expect(parseDefectionRules({ rules: [{ kind: "silence" }] })).toEqual({
       combine: "any",
@@ -358,6 +424,17 @@ describe("parseDefectionRules", () => {
     [{ rules: [{ kind: "model", atRisk: 2 }] }, /between 0 and 1/],
     [{ combine: "most", rules: [{ kind: "model" }] }, /combine/],
     [{ rules: [{ kind: "model" }, { kind: "model" }] }, /named "model"/],
+    [{ rules: [{ kind: "model", measure: "p_churn" }] }, /measure must be "p_alive" or "p_purchase"/],
+    [{ rules: [{ kind: "model", horizonDays: 30 }] }, /horizonDays applies to "measure": "p_purchase" only/],
+    [
+      {
+        rules: [
+          { kind: "model", name: "q", measure: "p_purchase", horizonDays: 90 },
+          { kind: "model", name: "y", measure: "p_purchase", horizonDays: 365 },
+        ],
+      },
+      /share one horizonDays, got 90 and 365/,
+    ],
   ])("rejects %j", (value, message) => {
     expect(() => parseDefectionRules(value)).toThrow(message);
   });

@@ -1,13 +1,24 @@
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DefectionRules, sql, verifyWebhookSignature } from "@vafa/core";
+import { type DefectionRules, sql, toEpochDay, verifyWebhookSignature } from "@vafa/core";
+import {
+  CsvBytes,
+  encodeTransactionRow,
+  resolveSimulationParams,
+  simulate,
+  transactionCsvColumns,
+} from "@vafa/core/simulate";
 import {
   addWebhook,
   defectionBacktest,
   defectionRate,
   deliverWebhooks,
+  fitModelAsOf,
   ingestFiles,
   listAlerts,
   openStore,
@@ -174,6 +185,17 @@ describe("runDefection on hand-built histories", () => {
     expect(run.notes).toEqual(["model rule unavailable: no customer scores — run `vafa clv score` first"]);
   });
 
+  it("runs the default rules where the model cannot be fitted: silence decides alone, with a note", async () => {
+    const store = await storeWith(history, segments);
+    const run = await runDefection(store.client, { asOf: day(141), maxAlertAgeDays: null });
+    // Silent 41 days is under the 45-day floor; b's 51 days pass 3 × its segment's 10-day gap and the floor.
+    expect(await statuses(store)).toEqual({ a: "active", b: "defected", c: "active" });
+    expect(run.notes).toHaveLength(1);
+    expect(run.notes[0]).toMatch(
+      /^model rule not applied: the purchase model could not be fitted .*fewer than the 100/,
+    );
+  });
+
   it("uses customer scores for the model rule and the value at stake", async () => {
     const store = await storeWith(history, segments);
     await store.client.run(
@@ -280,21 +302,86 @@ describe("webhook delivery", () => {
 });
 
 describe("Online Retail backtest", () => {
-  it("beats a naive 'silent for 90 days' rule on F1 as of 2011-09-01 with a 90-day window", async () => {
+  it("beats a naive 'silent for 90 days' rule on precision and recall, with the model fitted up to as-of only", async () => {
     const store = await openStore(":memory:");
     stores.push(store);
     const file = fileURLToPath(new URL("../../../data/online-retail/online-retail.csv.gz", import.meta.url));
     await ingestFiles(store.client, { kind: "transactions", files: [file], preset: "online-retail" });
-    const r = await defectionBacktest(store.client, { asOf: "2011-09-01", windowDays: 90 });
-    console.log(
-      `Online Retail backtest: rules precision ${r.rules.precision?.toFixed(3)} recall ${r.rules.recall?.toFixed(3)} F1 ${r.rules.f1?.toFixed(3)}; naive precision ${r.naive.precision?.toFixed(3)} recall ${r.naive.recall?.toFixed(3)} F1 ${r.naive.f1?.toFixed(3)}`,
-    );
-    expect(r.customers).toBe(3324);
-    expect(r.rules.precision).toBeGreaterThan(0);
-    expect(r.rules.recall).toBeGreaterThan(0);
-    expect(r.naive.precision).toBeGreaterThan(0);
-    expect(r.naive.recall).toBeGreaterThan(0);
-    expect(r.rules.f1 ?? 0).toBeGreaterThan(r.naive.f1 ?? 0);
-    expect(r.beatsNaive).toBe(true);
+    // The issue's date and window, then a second as-of date so the default is no knife-edge optimum.
+    for (const [asOf, customers] of [
+      ["2011-09-01", 3324],
+      ["2011-06-01", 2725],
+    ] as const) {
+      const r = await defectionBacktest(store.client, { asOf, windowDays: 90 });
+      const pct = (v: number | null) => `${((v ?? 0) * 100).toFixed(1)}%`;
+      console.log(
+        `Online Retail backtest as of ${asOf}, 90-day window: rules precision ${pct(r.rules.precision)} recall ${pct(r.rules.recall)} F1 ${r.rules.f1?.toFixed(3)} lead ${r.rules.medianLeadDays} days; naive precision ${pct(r.naive.precision)} recall ${pct(r.naive.recall)} F1 ${r.naive.f1?.toFixed(3)} lead ${r.naive.medianLeadDays} days; model ${r.model?.model} fitted up to ${r.model?.calibrationEnd}`,
+      );
+      expect(r.customers).toBe(customers);
+      expect(r.model).toMatchObject({ model: "bgnbd", calibrationEnd: asOf, unit: "day", horizonDays: 90 });
+      expect(r.notes).toEqual([]);
+      expect(r.rules.precision ?? 0).toBeGreaterThan(r.naive.precision ?? 1);
+      expect(r.rules.recall ?? 0).toBeGreaterThan(r.naive.recall ?? 1);
+      expect(r.rules.f1 ?? 0).toBeGreaterThan(r.naive.f1 ?? 1);
+      expect(r.beatsNaive).toBe(true);
+    }
+  });
+});
+
+describe("the backtest's purchase model sees no purchase after as-of", () => {
+  /** 1,000 customers simulated by BG/NBD through 2024 (the simulator's defaults), as transactions.csv. */
+  function simulatedCsv(dir: string): string {
+    const out = new CsvBytes(1 << 20);
+    out.text(transactionCsvColumns.join(","));
+    out.newline();
+    const params = resolveSimulationParams({
+      customers: 1000,
+      seed: 5,
+      start: "2024-01-01",
+      end: "2024-12-31",
+      acquisitionDays: 180,
+      linesPerOrder: 1,
+      returnRate: 0,
+    });
+    for (const h of simulate(params)) for (const t of h.transactions) encodeTransactionRow(out, t);
+    const path = join(dir, "transactions.csv");
+    writeFileSync(path, out.take());
+    return path;
+  }
+
+  it("a purchase after as-of changes neither the fit nor anyone's as-of P(alive) and P(purchase)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vafa-defection-leak-"));
+    const store = await openStore(":memory:");
+    stores.push(store);
+    try {
+      await ingestFiles(store.client, { kind: "transactions", files: [simulatedCsv(dir)] });
+      const asOfDay = toEpochDay("2024-09-01");
+      const laterDay = toEpochDay("2024-10-31");
+      const before = await fitModelAsOf(store.client, { asOfDay, horizonDays: 90 });
+      const laterBefore = await fitModelAsOf(store.client, { asOfDay: laterDay, horizonDays: 90 });
+      const backtestBefore = await defectionBacktest(store.client, { asOf: "2024-09-01", windowDays: 90 });
+      // The customer the model thinks least alive as of 2024-09-01 comes back ten days later.
+      const [id, pAlive] = [...before.pAlive].reduce((low, e) => (e[1] < low[1] ? e : low));
+      expect(pAlive).toBeLessThan(0.01);
+      const back = join(dir, "back.csv");
+      writeFileSync(back, `transaction_id,customer_id,occurred_at,amount\nback-1,${id},2024-09-11,50\n`);
+      await ingestFiles(store.client, { kind: "transactions", files: [back] });
+
+      const after = await fitModelAsOf(store.client, { asOfDay, horizonDays: 90 });
+      expect(after.fit).toEqual(before.fit);
+      expect(after.fit.calibrationEnd).toBe("2024-09-01");
+      expect(after.pAlive).toEqual(before.pAlive);
+      expect(after.pPurchase).toEqual(before.pPurchase);
+      const backtestAfter = await defectionBacktest(store.client, { asOf: "2024-09-01", windowDays: 90 });
+      expect(backtestAfter.model).toEqual(backtestBefore.model);
+      expect(backtestAfter.rules.flagged).toBe(backtestBefore.rules.flagged);
+      // The outcome did change (the customer bought in the window): the purchase is in the store …
+      expect(backtestAfter.actualDefectors).toBe(backtestBefore.actualDefectors - 1);
+      // … and a fit through a later day does see it, so the equalities above are no accident.
+      const laterAfter = await fitModelAsOf(store.client, { asOfDay: laterDay, horizonDays: 90 });
+      expect(laterAfter.pAlive.get(id) ?? 0).toBeGreaterThan((laterBefore.pAlive.get(id) ?? 1) + 0.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -209,8 +209,13 @@ export function defectionCommand(): Command {
           ],
         );
         process.stdout.write(
-          `\n${r.beatsNaive ? "the rules beat" : "the rules do not beat"} the naive rule on F1\n`,
+          `\n${r.beatsNaive ? "the rules beat" : "the rules do not beat"} the naive rule on both precision and recall\n`,
         );
+        if (r.model !== null) {
+          process.stdout.write(
+            `model rule: ${r.model.model} fitted on the history up to ${r.model.calibrationEnd} only (${r.model.customers} customers)\n`,
+          );
+        }
         for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
       },
     );

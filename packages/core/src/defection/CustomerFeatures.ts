@@ -33,8 +33,17 @@ export interface CustomerFeatures {
   /** Net sales and profit over the 365 days up to the as-of day; profit null when a cost is missing. */
   readonly sales12m: number;
   readonly profit12m: number | null;
-  /** From `customer_scores` when the table is there and the customer scored. */
+  /**
+   * From `customer_scores` when the table is there and the customer scored; in a backtest, from the
+   * purchase model fitted on the history up to the as-of day.
+   */
   readonly pAlive: number | null;
+  /**
+   * The purchase model's probability of at least one purchase in the `purchaseHorizon(rules)` days
+   * after the as-of day, from a fit on the history up to that day; null when no rule reads it or the
+   * model could not be fitted.
+   */
+  readonly pPurchase: number | null;
   readonly clv: number | null;
   /** Latest `contract_end` activity day, and whether a `renewal` covers it. */
   readonly contractEnd: number | null;

@@ -23,6 +23,9 @@ export interface ReasonFacts {
   readonly frequencyChange: number | null;
   readonly spendChange: number | null;
   readonly pAlive: number | null;
+  /** The model's P(at least one purchase in the next `purchaseHorizonDays`), when a rule read it. */
+  readonly pPurchase: number | null;
+  readonly purchaseHorizonDays: number | null;
   /** Days since an unrenewed contract ended, when the contract rule fired. */
   readonly contractEndedDaysAgo: number | null;
 }

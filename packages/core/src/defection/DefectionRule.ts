@@ -47,19 +47,35 @@ export interface DropRule {
 }
 
 /**
- * The purchase model's probability that the customer is still alive (`customer_scores.p_alive`, from
- * `vafa clv score`) below a threshold (strictly below).
+ * A purchase-model figure below a threshold (strictly below). `measure` picks the figure:
+ * - `"p_alive"` (default): the probability that the customer is still alive — `customer_scores.p_alive`
+ *   from `vafa clv score` in a live run; in a backtest, from a fit on the history up to the as-of day.
+ * - `"p_purchase"`: the probability of at least one purchase in the next `horizonDays` days, from the
+ *   purchase model (BG/NBD) fitted on the history up to the as-of day — the model's own forecast of
+ *   "buys again soon", informative even where P(alive) is near 1 for everyone (a fit that finds
+ *   almost no dropout, as on Online Retail).
  *
  * @example
- * const rule: ModelRule = { kind: "model", atRisk: 0.5, defected: 0.2 };
+ * const alive: ModelRule = { kind: "model", atRisk: 0.5, defected: 0.2 };
+ * const buys: ModelRule = { kind: "model", measure: "p_purchase", horizonDays: 90, atRisk: 0.4, defected: 0.3 };
  */
 export interface ModelRule {
   readonly kind: "model";
   readonly name?: string;
+  /** Which model figure the thresholds apply to; default `"p_alive"`. */
+  readonly measure?: ModelMeasure;
+  /**
+   * Days ahead for `"p_purchase"`; default 90. Every `"p_purchase"` rule of a rule set shares one
+   * horizon (see `purchaseHorizon`).
+   */
+  readonly horizonDays?: number;
   readonly atRisk: number;
   /** At most `atRisk`. */
   readonly defected: number;
 }
+
+/** The figures a model rule can read: P(alive), or P(at least one purchase within the horizon). */
+export type ModelMeasure = "p_alive" | "p_purchase";
 
 /**
  * Contractual data: the customer's latest `contract_end` activity row is in the past and there is no

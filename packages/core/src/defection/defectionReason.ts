@@ -11,6 +11,7 @@ interface Templates {
   readonly visitsDown: (pct: string) => string;
   readonly spendDown: (pct: string) => string;
   readonly pAlive: (p: string) => string;
+  readonly pPurchase: (p: string, days: string, daysN: number) => string;
   readonly contract: (days: string, n: number) => string;
   readonly separator: string;
   readonly percent: string;
@@ -41,6 +42,7 @@ const TEMPLATES: Record<Locale, Templates> = {
     visitsDown: (p) => `visits down ${p}`,
     spendDown: (p) => `spend down ${p}`,
     pAlive: (p) => `P(alive) ${p}`,
+    pPurchase: (p, d, n) => `P(purchase within ${d} ${en(n, "day", "days")}) ${p}`,
     contract: (d, n) => `contract ended ${d} ${en(n, "day", "days")} ago and was not renewed`,
     separator: "; ",
     percent: "%",
@@ -54,6 +56,7 @@ const TEMPLATES: Record<Locale, Templates> = {
     visitsDown: (p) => `دفعات خرید ${p} کم شده`,
     spendDown: (p) => `مبلغ خرید ${p} کم شده`,
     pAlive: (p) => `احتمال فعال ماندن ${p}`,
+    pPurchase: (p, d) => `احتمال خرید در ${d} روز آینده ${p}`,
     contract: (d) => `قرارداد ${d} روز پیش تمام شده و تمدید نشده`,
     separator: "؛ ",
     percent: "٪",
@@ -67,6 +70,7 @@ const TEMPLATES: Record<Locale, Templates> = {
     visitsDown: (p) => `انخفضت الزيارات بنسبة ${p}`,
     spendDown: (p) => `انخفض الإنفاق بنسبة ${p}`,
     pAlive: (p) => `احتمال بقائه نشطًا ${p}`,
+    pPurchase: (p, d, n) => `احتمال الشراء خلال ${arDays(n, d)} ${p}`,
     contract: (d, n) => `انتهى العقد منذ ${arDays(n, d)} ولم يُجدَّد`,
     separator: "؛ ",
     percent: "٪",
@@ -75,13 +79,16 @@ const TEMPLATES: Record<Locale, Templates> = {
 
 /**
  * The one-sentence human reason of an alert, in the user's language, with the locale's digits:
- * the customer's rhythm, the silence, the drops that fired, P(alive) when scored, and an unrenewed
- * contract. Months of history are whole 30-day months, shown when there are at least two.
+ * the customer's rhythm, the silence, the drops that fired, P(alive) when scored, the model's
+ * P(purchase) when a rule read it, and an unrenewed contract. Months of history are whole 30-day
+ * months, shown when there are at least two.
  *
  * @example
  * defectionReason({ purchases: 40, typicalGap: 9, gapSource: "own", historyDays: 365, silentDays: 41,
- *   frequencyChange: null, spendChange: -0.6, pAlive: 0.18, contractEndedDaysAgo: null }, "en");
- * // "bought every 9 days for 12 months; nothing for 41 days; spend down 60%; P(alive) 0.18"
+ *   frequencyChange: null, spendChange: -0.6, pAlive: 0.18, pPurchase: 0.31, purchaseHorizonDays: 90,
+ *   contractEndedDaysAgo: null }, "en");
+ * // "bought every 9 days for 12 months; nothing for 41 days; spend down 60%; P(alive) 0.18;
+ * //  P(purchase within 90 days) 0.31"
  */
 export function defectionReason(facts: ReasonFacts, locale: Locale): string {
   const t = TEMPLATES[locale];
@@ -100,6 +107,10 @@ export function defectionReason(facts: ReasonFacts, locale: Locale): string {
   if (facts.frequencyChange !== null) parts.push(t.visitsDown(pct(facts.frequencyChange)));
   if (facts.spendChange !== null) parts.push(t.spendDown(pct(facts.spendChange)));
   if (facts.pAlive !== null) parts.push(t.pAlive(n(facts.pAlive, 2)));
+  if (facts.pPurchase !== null && facts.purchaseHorizonDays !== null) {
+    const days = facts.purchaseHorizonDays;
+    parts.push(t.pPurchase(n(facts.pPurchase, 2), n(days), days));
+  }
   if (facts.contractEndedDaysAgo !== null) {
     parts.push(t.contract(n(facts.contractEndedDaysAgo), facts.contractEndedDaysAgo));
   }

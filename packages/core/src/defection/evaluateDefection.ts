@@ -4,6 +4,7 @@ import type { DefectionRules, DropRule, SilenceRule } from "./DefectionRule.ts";
 import { ruleName } from "./DefectionRule.ts";
 import type { RuleLevel } from "./DefectionStatus.ts";
 import { defectionWindows } from "./defectionWindows.ts";
+import { DEFAULT_PURCHASE_HORIZON_DAYS } from "./purchaseHorizon.ts";
 
 const SEVERITY: Record<RuleLevel, number> = { active: 0, at_risk: 1, defected: 2 };
 
@@ -55,10 +56,10 @@ function levelOf(value: number, atRisk: number, defected: number, below: "le" | 
 
 /**
  * Applies a rule set to one customer as of a day. Rules without data for the customer (a drop rule
- * with a thin baseline, the model rule for an unscored customer, the contract rule without contract
- * rows) give no finding. `combine: "any"` takes the most severe finding, `"all"` the least severe.
- * The deciding rule is the first (in rule order) at the combined level; its fired day is the
- * earliest among the findings at that level.
+ * with a thin baseline, a model rule whose figure — P(alive) or P(purchase) — the customer lacks,
+ * the contract rule without contract rows) give no finding. `combine: "any"` takes the most severe
+ * finding, `"all"` the least severe. The deciding rule is the first (in rule order) at the combined
+ * level; its fired day is the earliest among the findings at that level.
  *
  * @example
  * const e = evaluateDefection(features, defaultDefectionRules, toEpochDay("2011-09-01"));
@@ -74,6 +75,8 @@ export function evaluateDefection(
   let frequencyChange: number | null = null;
   let spendChange: number | null = null;
   let contractEndedDaysAgo: number | null = null;
+  let pPurchase: number | null = null;
+  let purchaseHorizonDays: number | null = null;
   let gapUsed: { gap: number | null; source: "own" | "segment" | "base" | null } = {
     gap: null,
     source: null,
@@ -103,12 +106,17 @@ export function evaluateDefection(
         break;
       }
       case "model": {
-        if (f.pAlive === null) break;
+        const figure = rule.measure === "p_purchase" ? f.pPurchase : f.pAlive;
+        if (figure === null) break;
         findings.push({
           ...base,
-          level: levelOf(f.pAlive, rule.atRisk, rule.defected, "lt"),
+          level: levelOf(figure, rule.atRisk, rule.defected, "lt"),
           firedDay: asOfDay,
         });
+        if (rule.measure === "p_purchase") {
+          pPurchase = figure;
+          purchaseHorizonDays = rule.horizonDays ?? DEFAULT_PURCHASE_HORIZON_DAYS;
+        }
         break;
       }
       case "contract": {
@@ -151,6 +159,8 @@ export function evaluateDefection(
       frequencyChange,
       spendChange,
       pAlive: f.pAlive,
+      pPurchase,
+      purchaseHorizonDays,
       contractEndedDaysAgo,
     },
   };

@@ -11,6 +11,7 @@ export {
   type DefectionRule,
   type DefectionRules,
   type DropRule,
+  type ModelMeasure,
   type ModelRule,
   ruleName,
   type SilenceRule,
@@ -24,6 +25,7 @@ export { formatLocaleNumber } from "./formatLocaleNumber.ts";
 export { LOCALES, type Locale } from "./Locale.ts";
 export { nextStatus, type StoredStatus } from "./nextStatus.ts";
 export { parseDefectionRules } from "./parseDefectionRules.ts";
+export { DEFAULT_PURCHASE_HORIZON_DAYS, purchaseHorizon } from "./purchaseHorizon.ts";
 export { defaultRetryPolicy, type RetryPolicy, retryDelay } from "./retryDelay.ts";
 export { toCustomerFeatures } from "./toCustomerFeatures.ts";
 export { type ValueAtStake, valueAtStake } from "./valueAtStake.ts";

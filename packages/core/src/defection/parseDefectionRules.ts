@@ -5,9 +5,11 @@ import {
   type DefectionRule,
   type DefectionRules,
   type DropRule,
+  type ModelMeasure,
   type ModelRule,
   type SilenceRule,
 } from "./DefectionRule.ts";
+import { DEFAULT_PURCHASE_HORIZON_DAYS } from "./purchaseHorizon.ts";
 
 type Fields = Record<string, unknown>;
 
@@ -70,9 +72,19 @@ function parseRule(value: unknown, where: string): DefectionRule {
       return rule;
     }
     case "model": {
+      const measure = measureOf(o.measure, where);
+      if (measure !== "p_purchase" && o.horizonDays !== undefined) {
+        throw new DefectionError(`${where}.horizonDays applies to "measure": "p_purchase" only`);
+      }
       const rule: ModelRule = {
         kind,
         ...named(o, where),
+        ...(measure === undefined ? {} : { measure }),
+        ...(measure === "p_purchase"
+          ? {
+              horizonDays: Math.trunc(num(o, "horizonDays", where, DEFAULT_PURCHASE_HORIZON_DAYS, 1, 100000)),
+            }
+          : {}),
         atRisk: num(o, "atRisk", where, 0.5, 0, 1),
         defected: num(o, "defected", where, 0.2, 0, 1),
       };
@@ -97,6 +109,13 @@ function parseRule(value: unknown, where: string): DefectionRule {
   }
 }
 
+function measureOf(value: unknown, where: string): ModelMeasure | undefined {
+  if (value === undefined || value === "p_alive" || value === "p_purchase") return value;
+  throw new DefectionError(
+    `${where}.measure must be "p_alive" or "p_purchase", got ${JSON.stringify(value)}`,
+  );
+}
+
 function fallbackOf(value: unknown, where: string): "segment" | "base" {
   if (value === "base") return "base";
   throw new DefectionError(`${where}.fallback must be "segment" or "base", got ${JSON.stringify(value)}`);
@@ -104,8 +123,9 @@ function fallbackOf(value: unknown, where: string): "segment" | "base" {
 
 /**
  * Validates a rule set read from configuration (e.g. the `defection` key of `vafa.config.json`).
- * Missing thresholds take the defaults shown on each rule type; unknown kinds, out-of-range values
- * and inverted thresholds (defected less severe than at risk) are rejected with the offending path.
+ * Missing thresholds take the defaults shown on each rule type; unknown kinds, out-of-range values,
+ * inverted thresholds (defected less severe than at risk) and `"p_purchase"` model rules of different
+ * horizons are rejected with the offending path.
  *
  * @throws DefectionError naming the bad field.
  * @example
@@ -130,5 +150,13 @@ export function parseDefectionRules(value: unknown): DefectionRules {
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined)
     throw new DefectionError(`two rules are named "${dup}"; give each a distinct "name"`);
+  const horizons = new Set(
+    rules.flatMap((r) => (r.kind === "model" && r.measure === "p_purchase" ? [r.horizonDays] : [])),
+  );
+  if (horizons.size > 1) {
+    throw new DefectionError(
+      `the "p_purchase" model rules must share one horizonDays, got ${[...horizons].join(" and ")}`,
+    );
+  }
   return { combine, rules };
 }

@@ -34,6 +34,8 @@ export function toCustomerFeatures(row: Row, windowCount: number): CustomerFeatu
     sales12m: numberOrZero(row, "sales_12m"),
     profit12m: numberOrNull(row, "profit_12m"),
     pAlive: numberOrNull(row, "p_alive"),
+    // Not a query column: the engine adds it from the purchase model fitted up to the as-of day.
+    pPurchase: null,
     clv: numberOrNull(row, "clv"),
     contractEnd: numberOrNull(row, "contract_end"),
     renewed: numberOrZero(row, "renewed") > 0,

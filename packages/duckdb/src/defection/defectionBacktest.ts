@@ -10,6 +10,7 @@ import {
   sql,
   toEpochDay,
 } from "@vafa/core";
+import type { ModelFitAsOf } from "./fitModelAsOf.ts";
 import { loadFeatures } from "./loadFeatures.ts";
 import { median } from "./median.ts";
 
@@ -49,8 +50,13 @@ export interface BacktestReport {
   /** The rules, flagging defected only. */
   readonly rulesDefectedOnly: BacktestScores;
   readonly naive: BacktestScores & { readonly silentDays: number };
-  /** True when the rules' F1 is higher than the naive rule's. */
+  /** True when the rules' precision AND recall are both higher than the naive rule's (so is F1). */
   readonly beatsNaive: boolean;
+  /**
+   * The purchase model behind the model rules, fitted on the history up to as-of only
+   * (`calibrationEnd` = as-of); null when the rules have no model rule or it could not be fitted.
+   */
+  readonly model: ModelFitAsOf | null;
   readonly notes: readonly string[];
 }
 
@@ -71,8 +77,10 @@ function scored(
  * (with a purchase in the lookback before as-of) really defected when it made no purchase in
  * (as-of, as-of + window]. Reports flagged, true positives, precision, recall, F1 and median lead
  * time for the rules and for a naive "silent for more than 90 days" rule, so a business can tune its
- * thresholds on its own history. Scores are not used (they were fitted on later data), so a model
- * rule is left out with a note.
+ * thresholds on its own history. Stored scores are not used (they were fitted on later data): a model
+ * rule reads P(alive) or P(purchase) from the purchase model (BG/NBD, in days) fitted on the history
+ * up to as-of only, so no purchase after as-of reaches the rules; the report names that fit. Where the
+ * model cannot be fitted the model rule is left out with a note.
  *
  * @example
  * const r = await defectionBacktest(store.client, { asOf: "2011-09-01", windowDays: 90 });
@@ -88,7 +96,7 @@ export async function defectionBacktest(
   const naiveDays = options.naiveDays ?? 90;
   const loaded = await loadFeatures(client, options.rules ?? defaultDefectionRules, {
     asOfDay,
-    useScores: false,
+    figures: "as-of",
     lookbackDays: options.lookbackDays ?? 365,
   });
   const day = duckdbDialect.epochDay("occurred_at", null);
@@ -141,7 +149,8 @@ export async function defectionBacktest(
       end,
     ),
     naive: { ...naive, silentDays: naiveDays },
-    beatsNaive: (rules.f1 ?? 0) > (naive.f1 ?? 0),
+    beatsNaive: (rules.precision ?? 0) > (naive.precision ?? 0) && (rules.recall ?? 0) > (naive.recall ?? 0),
+    model: loaded.model,
     notes,
   };
 }

@@ -81,8 +81,9 @@ interface Snapshot {
  * before it), the share the rules call defected at its end, with the 95% Wilson interval, the value
  * lost and the trend against the previous period — overall and per branch or owner. Statuses at each
  * boundary come from applying the rules to the data up to that day, so the figure is reproducible
- * for any history (and needs no stored runs). The ranking orders the latest period's groups by rate,
- * lowest first, flagging those not distinguishable from the overall rate.
+ * for any history (and needs no stored runs); a model rule reads the purchase model fitted on that
+ * same history (one fit per boundary, as in the backtest). The ranking orders the latest period's
+ * groups by rate, lowest first, flagging those not distinguishable from the overall rate.
  *
  * @example
  * const r = await defectionRate(store.client, { period: { unit: "month" }, by: "branch" });
@@ -110,7 +111,7 @@ export async function defectionRate(
   const snapshotAt = async (boundary: number) => {
     const cached = snapshots.get(boundary);
     if (cached !== undefined) return cached;
-    const loaded = await loadFeatures(client, rules, { asOfDay: boundary - 1, useScores: false });
+    const loaded = await loadFeatures(client, rules, { asOfDay: boundary - 1, figures: "as-of" });
     for (const n of loaded.notes) if (!notes.includes(n)) notes.push(n);
     const map = new Map<string, Snapshot>();
     for (const f of loaded.features)

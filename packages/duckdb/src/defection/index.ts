@@ -11,8 +11,16 @@ export {
   type DefectionRateRow,
   defectionRate,
 } from "./defectionRate.ts";
+export {
+  type AsOfModel,
+  fitModelAsOf,
+  type ModelAsOf,
+  type ModelAsOfOptions,
+  type ModelFitAsOf,
+} from "./fitModelAsOf.ts";
 export { type AlertRow, type ListAlertsOptions, listAlerts } from "./listAlerts.ts";
-export { type LoadedFeatures, loadFeatures } from "./loadFeatures.ts";
+export { type LoadedFeatures, loadFeatures, type ModelFigures } from "./loadFeatures.ts";
+export { probabilityOfPurchase } from "./probabilityOfPurchase.ts";
 export { type DefectionRunSummary, type RunDefectionOptions, runDefection } from "./runDefection.ts";
 export { addWebhook, type DeliverOptions, type DeliveryPass, deliverWebhooks } from "./webhooks.ts";
 export { type ContactRecord, closeAlert, recordContact, takeAlert } from "./worklist.ts";

@@ -57,7 +57,11 @@ export interface DefectionRunSummary {
  * one webhook delivery per new alert and active subscriber. All writes are one transaction, so an
  * alert and its deliveries exist together or not at all. Running it after each load is the
  * incremental update: customers with new purchases and those whose silence crossed a threshold
- * change; everyone else is read but not written.
+ * change; everyone else is read but not written. A model rule reads P(alive) from the stored scores
+ * (`vafa clv score`; without them a P(alive) rule is skipped with a note) and P(purchase) — as the
+ * default rules do — from the purchase model fitted on the history up to the as-of day, one fit per
+ * run; where that fit fails (too little history) the rule is skipped with a note and, under
+ * `combine: "all"`, silence decides alone.
  *
  * @example
  * const summary = await runDefection(store.client, { asOf: "2011-09-01", locale: "fa" });

@@ -115,7 +115,7 @@ export function defectionRoutes(): Route[] {
         lookback: days(36_500).default(365),
       }),
       returns:
-        "{ asOf, windowDays, windowEnd, customers, actualDefectors, rules, rulesDefectedOnly, naive, beatsNaive, notes }",
+        "{ asOf, windowDays, windowEnd, customers, actualDefectors, rules, rulesDefectedOnly, naive, beatsNaive, model, notes }",
       handle: async ({ app, query }) => {
         const options = {
           rules: await defectionRules(app),
