@@ -1,6 +1,6 @@
 import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
 import { bgNbdEvaluator } from "./bgNbdLikelihood.ts";
-import { coarseSample } from "./coarseSample.ts";
+import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logBeta } from "./logBeta.ts";
 import { nbdLogPmf, nbdTail } from "./nbd.ts";
@@ -65,8 +65,7 @@ export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdFit {
   const full = problem(data, n);
   // Many patterns: find the optimum's neighbourhood on a subsample first, so the full data are
   // passed over only for the final few quasi-Newton steps and the Hessian.
-  const sample = coarseSample(data, weights);
-  if (sample !== undefined) full.coarse = problem(sample.data, sample.n);
+  attachCoarse(full, problem, data, weights);
   return fitMaximumLikelihood(full, options);
 }
 

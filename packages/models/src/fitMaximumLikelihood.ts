@@ -347,11 +347,11 @@ function warmStart<M extends string, P extends string>(
   penalizer: number,
   options: FitOptions,
 ): Found | undefined {
-  const { coarse: _, ...stand } = coarse;
-  const near = fitMaximumLikelihood(stand, { ...options, allowNonConvergence: true });
+  // The stand-in is fitted the same way, so it is warm-started from its own stand-in if it has one.
+  const near = fitMaximumLikelihood(coarse, { ...options, allowNonConvergence: true });
   const theta = Float64Array.from(coarse.names, (name) => Math.log(near.params[name]));
   if (!Number.isFinite(objective(theta))) return undefined;
-  const inverseHessian = flatInverse(numericHessian(logSpaceValue(stand, penalizer), theta, 1e-4));
+  const inverseHessian = flatInverse(numericHessian(logSpaceValue(coarse, penalizer), theta, 1e-4));
   const polished = bfgs(objective, theta, {
     // Below the 1e-5 that certifies convergence, and far below the parameters' standard errors.
     gradientTolerance: 1e-6,

@@ -1,5 +1,5 @@
 import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
-import { coarseSample } from "./coarseSample.ts";
+import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logBeta } from "./logBeta.ts";
 import { logGamma } from "./logGamma.ts";
@@ -92,8 +92,7 @@ export function fitMbgNbd(data: RfmData, options: FitOptions = {}): MbgNbdFit {
   });
   const full = problem(data, n);
   // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
-  const sample = coarseSample(data, weights);
-  if (sample !== undefined) full.coarse = problem(sample.data, sample.n);
+  attachCoarse(full, problem, data, weights);
   return fitMaximumLikelihood(full, options);
 }
 

@@ -1,4 +1,4 @@
-import { coarseSample } from "./coarseSample.ts";
+import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logHyp2f1 } from "./hyp2f1.ts";
 import { logGamma } from "./logGamma.ts";
@@ -114,8 +114,7 @@ export function fitParetoNbd(data: RfmData, options: FitOptions = {}): ParetoNbd
   });
   const full = problem(data, n);
   // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
-  const sample = coarseSample(data, weights);
-  if (sample !== undefined) full.coarse = problem(sample.data, sample.n);
+  attachCoarse(full, problem, data, weights);
   return fitMaximumLikelihood(full, options);
 }
 
