@@ -1,4 +1,5 @@
 import { customerSummaryQuery, duckdbDialect, fromEpochDay, type SqlClient } from "@vafa/core";
+import { compressPatterns } from "@vafa/models";
 import { purchaseModel } from "../clv/purchaseModel.ts";
 import { probabilityOfPurchase } from "./probabilityOfPurchase.ts";
 
@@ -68,26 +69,23 @@ export async function fitModelAsOf(client: SqlClient, options: ModelAsOfOptions)
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
-  const patterns = new Map<string, { x: number; tx: number; T: number; n: number }>();
   rows.forEach((r, i) => {
     x[i] = Number(r.x);
     tx[i] = Number(r.t_x);
     T[i] = Number(r.T);
-    const key = `${x[i]}|${tx[i]}|${T[i]}`;
-    const p = patterns.get(key);
-    if (p === undefined)
-      patterns.set(key, { x: x[i] as number, tx: tx[i] as number, T: T[i] as number, n: 1 });
-    else p.n++;
   });
+  const distinct = compressPatterns([x, tx, T]);
+  const [px, ptx, pT] = distinct.columns as [Float64Array, Float64Array, Float64Array];
   // Sorted, so the fit does not depend on the order the engine returned the rows in.
-  const sorted = [...patterns.values()].sort((p, q) => p.x - q.x || p.tx - q.tx || p.T - q.T);
+  const order = Array.from(distinct.count, (_, i) => i).sort(
+    (i, j) =>
+      (px[i] as number) - (px[j] as number) ||
+      (ptx[i] as number) - (ptx[j] as number) ||
+      (pT[i] as number) - (pT[j] as number),
+  );
+  const sorted = (column: Float64Array) => Float64Array.from(order, (i) => column[i] as number);
   const model = purchaseModel(name);
-  const fit = model.fit({
-    x: Float64Array.from(sorted, (p) => p.x),
-    tx: Float64Array.from(sorted, (p) => p.tx),
-    T: Float64Array.from(sorted, (p) => p.T),
-    count: Float64Array.from(sorted, (p) => p.n),
-  });
+  const fit = model.fit({ x: sorted(px), tx: sorted(ptx), T: sorted(pT), count: sorted(distinct.count) });
   const alive = model.probabilityAlive(fit.params, x, tx, T);
   const buys =
     options.horizonDays === null ? null : probabilityOfPurchase(fit.params, alive, x, T, options.horizonDays);
