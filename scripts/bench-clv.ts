@@ -13,9 +13,7 @@ import { fitGammaGamma } from "@vafa/models";
 import { createSummaryTable } from "../packages/duckdb/src/clv/summaryTable.ts";
 
 const vafa = fileURLToPath(new URL("../packages/cli/bin/vafa.js", import.meta.url));
-const cdnow = fileURLToPath(
-  new URL("../../shared/datasets/cdnow/cdnow_customers_summary.csv", import.meta.url),
-);
+const cdnow = fileURLToPath(new URL("../data/cdnow/cdnow_customers_summary.csv", import.meta.url));
 const dir = process.env.BENCH_DIR ?? join(tmpdir(), "vafa-bench-clv");
 const sim = join(dir, "sim");
 const db = join(dir, "bench.duckdb");

@@ -5,8 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runVafa } from "./runVafa.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "vafa-causes-"));
-const telco = new URL("../../../../shared/datasets/telco-churn/Telco-Customer-Churn.csv", import.meta.url)
-  .pathname;
+const telco = new URL("../../../data/telco-churn/Telco-Customer-Churn.csv", import.meta.url).pathname;
 
 describe("vafa surveys, complaints, causes", () => {
   it("prints the exit questionnaire in Persian", () => {

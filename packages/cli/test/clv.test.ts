@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runVafa } from "./runVafa.ts";
 
-const datasets = fileURLToPath(new URL("../../../../shared/datasets/", import.meta.url));
+const datasets = fileURLToPath(new URL("../../../data/", import.meta.url));
 
 /** Published estimates: BG/NBD and Pareto/NBD (FHL 2005), Gamma-Gamma (FHL 2005 note), BG/BB (FHS 2010), sBG (FH 2007). */
 const cases: {

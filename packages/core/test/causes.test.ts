@@ -336,7 +336,7 @@ describe("defector profiles", () => {
 
 describe("the telco churn file", () => {
   const text = readFileSync(
-    new URL("../../../../shared/datasets/telco-churn/Telco-Customer-Churn.csv", import.meta.url),
+    new URL("../../../data/telco-churn/Telco-Customer-Churn.csv", import.meta.url),
     "utf8",
   );
   const data = tableDriverDataset(parseCsv(text), {

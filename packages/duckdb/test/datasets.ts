@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 
-/** Absolute path of a file under ../shared/datasets, as CI lays it out beside the project. */
+/** Absolute path of a file under the project's data/ folder. */
 export function dataset(path: string): string {
-  return fileURLToPath(new URL(`../../../../shared/datasets/${path}`, import.meta.url));
+  return fileURLToPath(new URL(`../../../data/${path}`, import.meta.url));
 }

@@ -16,7 +16,7 @@ import {
 } from "../src/index.ts";
 
 function readCsv(relativePath: string): Record<string, Float64Array> {
-  const url = new URL(`../../../../shared/datasets/${relativePath}`, import.meta.url);
+  const url = new URL(`../../../data/${relativePath}`, import.meta.url);
   const lines = readFileSync(url, "utf8").trim().split(/\r?\n/);
   const header = (lines[0] ?? "").split(",");
   const rows = lines.slice(1).map((l) => l.split(","));

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 
-/** Reads a small CSV from /work/shared/datasets into numeric columns (non-numeric cells become NaN). */
+/** Reads a small CSV from the project's data/ folder into numeric columns (non-numeric cells become NaN). */
 export function readCsv(relativePath: string): Record<string, Float64Array> {
-  const url = new URL(`../../../../shared/datasets/${relativePath}`, import.meta.url);
+  const url = new URL(`../../../data/${relativePath}`, import.meta.url);
   const lines = readFileSync(url, "utf8").trim().split(/\r?\n/);
   const header = (lines[0] ?? "").split(",");
   const rows = lines.slice(1).map((l) => l.split(","));
@@ -15,7 +15,7 @@ export function readCsv(relativePath: string): Record<string, Float64Array> {
 
 /** Reads a CSV column as strings. */
 export function readCsvText(relativePath: string, column: string): string[] {
-  const url = new URL(`../../../../shared/datasets/${relativePath}`, import.meta.url);
+  const url = new URL(`../../../data/${relativePath}`, import.meta.url);
   const lines = readFileSync(url, "utf8").trim().split(/\r?\n/);
   const j = (lines[0] ?? "").split(",").indexOf(column);
   return lines.slice(1).map((l) => l.split(",")[j] ?? "");
