@@ -1,3 +1,5 @@
+export type { AppErrorKind } from "./AppError.ts";
+export { AppError, isAppError } from "./AppError.ts";
 export * from "./analyses/index.ts";
 export * from "./baskets/index.ts";
 export * from "./causes/index.ts";
@@ -25,8 +27,14 @@ export {
   clickhouseString,
 } from "./dialects/clickhouseDialect.ts";
 export { duckdbDialect } from "./dialects/duckdbDialect.ts";
+export { countFacts } from "./engine/countFacts.ts";
+export type { Engine, EngineName, FactCounts, IngestRequest, IngestResult } from "./engine/Engine.ts";
+export type { Feature } from "./engine/Feature.ts";
+export { featureLabel, features, requireFeature } from "./engine/Feature.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
 export { kindFields, kinds, kindTable, parseKind } from "./ingest/fields.ts";
+export type { RowProblem } from "./ingest/IngestError.ts";
+export { IngestError } from "./ingest/IngestError.ts";
 export type { FileFormat, Preset } from "./ingest/presets.ts";
 export { fileFormats, getPreset, presets } from "./ingest/presets.ts";
 export type { FieldMapping } from "./ingest/resolveMapping.ts";

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { sql } from "@vafa/core";
+import { IngestError, sql } from "@vafa/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { IngestError, ingestFiles, openStore, type Store } from "../src/index.ts";
+import { ingestFiles, openStore, type Store } from "../src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "vafa-ingest-"));
 let seq = 0;

@@ -3,12 +3,12 @@ import {
   BasketError,
   CausesError,
   DefectionError,
+  IngestError,
   PeriodError,
   ProgrammeError,
   RetentionError,
   SegmentError,
 } from "@vafa/core";
-import { IngestError } from "@vafa/duckdb";
 import { type Context, Hono } from "hono";
 import { ZodError } from "zod";
 import type { AppContext } from "./AppContext.ts";

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { fileFormats, kinds, parseKind, presets } from "@vafa/core";
-import { IngestError, ingestFiles, type RowProblem } from "@vafa/duckdb";
+import { fileFormats, IngestError, kinds, parseKind, presets, type RowProblem } from "@vafa/core";
+import { ingestFiles } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";

@@ -1,3 +1,5 @@
+import { AppError } from "../AppError.ts";
+
 /**
  * Thrown for invalid input to the periods module: a bad period spec or CLI period argument, a
  * malformed civil date, a date that does not exist in its calendar. The message names the
@@ -6,6 +8,10 @@
  * @example
  * try { parsePeriodSpec({ unit: "mnth" }); } catch (e) { if (e instanceof PeriodError) console.error(e.message); }
  */
-export class PeriodError extends Error {
+export class PeriodError extends AppError {
   override readonly name = "PeriodError";
+
+  constructor(message: string) {
+    super("bad_input", message);
+  }
 }

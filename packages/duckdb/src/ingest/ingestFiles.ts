@@ -1,42 +1,27 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { duckdbDialect, getPreset, type Kind, kindTable, quoteIdent, resolveMapping, sql } from "@vafa/core";
+import {
+  duckdbDialect,
+  getPreset,
+  IngestError,
+  type IngestRequest,
+  type IngestResult,
+  type Kind,
+  kindTable,
+  quoteIdent,
+  type RowProblem,
+  resolveMapping,
+  sql,
+} from "@vafa/core";
 import type { DuckDBClient } from "../DuckDBClient.ts";
 import { buildStage, type Stage } from "./buildStage.ts";
 import { detectFormat } from "./detectFormat.ts";
-import { IngestError, type RowProblem } from "./IngestError.ts";
 import { openSource, type Source } from "./openSource.ts";
 
-/** What to load and how. Only `kind` and `files` are required. */
-export interface IngestOptions {
-  readonly kind: Kind;
-  readonly files: readonly string[];
-  /** field → column overrides (`--map amount=Sales`). */
-  readonly map?: Readonly<Record<string, string>>;
-  /** A bundled data set's recipe: `online-retail` or `cdnow`. */
-  readonly preset?: string;
-  /** Force the format instead of guessing it from the extension. */
-  readonly format?: string;
-  /** strptime format for dates that are neither ISO nor `YYYYMMDD`, e.g. `%d/%m/%Y`. */
-  readonly dateFormat?: string;
-  /** Whether CSV/TSV files start with a header line; default true. */
-  readonly header?: boolean;
-  /** Load the good rows and report the bad ones instead of loading nothing; default false. */
-  readonly skipBadRows?: boolean;
-  /** Called with the fraction done of the current file while it is read. */
-  readonly onProgress?: (fraction: number, file: string) => void;
-}
+/** What to load and how (see `IngestRequest`). */
+export type IngestOptions = IngestRequest;
 
-/** The outcome of a load. */
-export interface IngestSummary {
-  readonly kind: Kind;
-  readonly rows_read: number;
-  readonly rows_loaded: number;
-  readonly rows_rejected: number;
-  /** Distinct customers among the accepted rows. */
-  readonly customers: number;
-  /** With `skipBadRows`: every rejected value. */
-  readonly problems: readonly RowProblem[];
-}
+/** The outcome of a load (see `IngestResult`). */
+export type IngestSummary = IngestResult;
 
 const strictProblemLimit = 20;
 

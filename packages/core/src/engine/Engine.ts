@@ -1,0 +1,81 @@
+import type { Dialect } from "../Dialect.ts";
+import type { Kind } from "../ingest/fields.ts";
+import type { RowProblem } from "../ingest/IngestError.ts";
+import type { SqlClient } from "../SqlClient.ts";
+import type { Feature } from "./Feature.ts";
+
+export type { RowProblem };
+
+/** The analytic stores Vafa runs on. */
+export type EngineName = "duckdb" | "clickhouse";
+
+/** Rows in the canonical fact tables. */
+export interface FactCounts {
+  readonly transactions: number;
+  readonly customers: number;
+  readonly activity: number;
+}
+
+/** What to load and how. Only `kind` and `files` are required. */
+export interface IngestRequest {
+  readonly kind: Kind;
+  readonly files: readonly string[];
+  /** field → column overrides (`--map amount=Sales`). */
+  readonly map?: Readonly<Record<string, string>>;
+  /** A bundled data set's recipe: `online-retail` or `cdnow`. */
+  readonly preset?: string;
+  /** Force the format instead of guessing it from the extension. */
+  readonly format?: string;
+  /** strptime format for dates that are neither ISO nor `YYYYMMDD`, e.g. `%d/%m/%Y`. */
+  readonly dateFormat?: string;
+  /** Whether CSV/TSV files start with a header line; default true. */
+  readonly header?: boolean;
+  /** Load the good rows and report the bad ones instead of loading nothing; default false. */
+  readonly skipBadRows?: boolean;
+  /** Called with the fraction done of the current file while it is read. */
+  readonly onProgress?: (fraction: number, file: string) => void;
+}
+
+/** The outcome of a load. */
+export interface IngestResult {
+  readonly kind: Kind;
+  readonly rows_read: number;
+  readonly rows_loaded: number;
+  readonly rows_rejected: number;
+  /** Distinct customers among the accepted rows. */
+  readonly customers: number;
+  /** With `skipBadRows`: every rejected value. */
+  readonly problems: readonly RowProblem[];
+}
+
+/**
+ * Where Vafa's data lives, chosen once at the edge (flag, config or `VAFA_ENGINE`) and passed to
+ * every use case: the analytic store (facts and what is derived from them: summaries, scores,
+ * statuses) and the operational store (what people change row by row: worklist, alerts, campaigns,
+ * targets, webhooks). On DuckDB both are the one file; on ClickHouse the facts are in ClickHouse and
+ * the operational store is the DuckDB file (or PostgreSQL for the server's users and sessions).
+ * A use case the engine cannot run is refused with `requireFeature`, never answered from another store.
+ *
+ * @example
+ * const engine = await openDuckDBEngine("./vafa.duckdb", { create: false });
+ * const rows = await runRetention(engine.facts, engine.dialect, { period: { unit: "month" } });
+ * await engine.close();
+ */
+export interface Engine {
+  readonly name: EngineName;
+  /** The analytic store as a user would name it: a file path, or a URL and database. */
+  readonly location: string;
+  /** The analytic store. */
+  readonly facts: SqlClient;
+  /** The SQL dialect of `facts`. */
+  readonly dialect: Dialect;
+  /** The operational store (DuckDB SQL). */
+  readonly state: SqlClient;
+  /** The use cases this engine runs; the others are refused. */
+  readonly features: ReadonlySet<Feature>;
+  /** Loads files of one kind into the facts: validated, idempotent, and as atomic as the store allows. */
+  ingest(request: IngestRequest): Promise<IngestResult>;
+  /** Rows in the fact tables, to tell an empty store from a quiet one. */
+  factCounts(): Promise<FactCounts>;
+  close(): Promise<void>;
+}
