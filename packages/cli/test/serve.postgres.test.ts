@@ -1,30 +1,20 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { rmSync } from "node:fs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, fixtureDb } from "../../server/test/fixtures.ts";
+import { startPostgres, type TestPostgres } from "../../server/test/postgresServer.ts";
 import { startServe, stopServe } from "../../server/test/startServe.ts";
 
-// The machine's PostgreSQL (trust auth); each run gets its own database, dropped afterwards.
-const admin = "postgres://postgres@127.0.0.1:5432/test";
-const database = `vafa_state_${process.pid}_${Date.now()}`;
-const stateUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
+// A PostgreSQL server of the suite's own (initdb in a temporary folder, trust auth on a free loopback
+// port), stopped and removed afterwards: nothing depends on a service the machine happens to run.
+let postgres: TestPostgres | undefined;
 const servers: ChildProcessWithoutNullStreams[] = [];
 let dir = "";
 let urls: string[] = [];
 
-async function onAdmin(text: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await onAdmin(`CREATE DATABASE ${database}`);
+  postgres = await startPostgres("vafa_state");
+  const stateUrl = postgres.url;
   const fixture = await fixtureDb();
   dir = fixture.dir;
   // Both processes open the same facts file read-only (the state=postgres mode): DuckDB lets many
@@ -38,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map(stopServe));
-  await onAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await postgres?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
