@@ -1,3 +1,5 @@
+import { continuationStepBound, continueHyp2f1 } from "./continueHyp2f1.ts";
+
 /** Result of a 2F1 evaluation kept in log space: value = sign × exp(logAbs). */
 export interface LogSigned {
   logAbs: number;
@@ -6,30 +8,108 @@ export interface LogSigned {
 
 const RESCALE = 1e200;
 const LOG_RESCALE = Math.log(RESCALE);
-const MAX_TERMS = 2_000_000;
+/** Relative size of the neglected tail of a series. */
+const TAIL = 1e-17;
+/** Below this |z| the Gauss series is summed directly; above it, the equation is continued from here. */
+const SERIES_LIMIT = 0.5;
+/** Terms the series at z > 1/2 may take before the evaluation continues the equation from 1/2 instead. */
+const DIRECT_BUDGET = 400;
 
-/** Plain Gauss series with sign tracking and periodic rescaling so huge partial sums never overflow. */
-function series(a: number, b: number, c: number, z: number): LogSigned {
+/** A 2F1 evaluation with the work it took: see {@link logHyp2f1Work}. */
+export interface Hyp2f1Evaluation extends LogSigned {
+  /** Series and Taylor terms summed, over every stage of the evaluation. */
+  terms: number;
+  /** False when a series or a continuation step reached its term cap (never seen in the models' regions). */
+  converged: boolean;
+}
+
+/**
+ * Term cap of one Gauss series at |z| ≤ 1/2 or one continuation step: 200 + 10 (|a| + |b| + |c|).
+ * Past k ≈ 8 (|a| + |b| + |c|) the term ratio is below 3/4 in both, and 200 more terms shrink any
+ * term below 10⁻¹⁷ of the peak, so the cap is never the reason a sum stops.
+ *
+ * @example
+ * hyp2f1TermCap(1, 1, 2); // 240
+ */
+export function hyp2f1TermCap(a: number, b: number, c: number): number {
+  return Math.ceil(200 + 10 * (Math.abs(a) + Math.abs(b) + Math.abs(c)));
+}
+
+/**
+ * The most terms any 2F1 evaluation can sum: an attempt of at most 400 terms at z itself, one series
+ * plus at most
+ * {@link continuationStepBound}(a, b, c) continuation steps, each capped by {@link hyp2f1TermCap}
+ * (plus three for a step's first coefficients). The transformations only permute and shift the parameters, so the bound holds
+ * with the caller's a, b, c widened to max(|a|, |c−a|) and so on; it is taken that way here. In the
+ * models' regions the real counts are far lower (tens to a few thousand; see the tests).
+ *
+ * @example
+ * hyp2f1TermBound(1, 1.6, 2.2); // a fixed number (≈ 57,000), whatever z is
+ */
+export function hyp2f1TermBound(a: number, b: number, c: number): number {
+  const wa = Math.max(Math.abs(a), Math.abs(c - a));
+  const wb = Math.max(Math.abs(b), Math.abs(c - b));
+  return DIRECT_BUDGET + (continuationStepBound(wa, wb, c) + 1) * (hyp2f1TermCap(wa, wb, c) + 3);
+}
+
+/** Gauss series Σ t_k with t_k = (a)_k (b)_k / ((c)_k k!) z^k, and z f′ = Σ k t_k, sharing one log scale. */
+interface SeriesSum {
+  sum: number;
+  derivativeSum: number;
+  logScale: number;
+  terms: number;
+  converged: boolean;
+}
+
+/**
+ * Tail bound factor for positive series of the models' shape: when z ≤ 1, a ≤ 1 and c − b > 1 (or
+ * the same with a and b swapped), every later term ratio is at most (b+j)/(c+j), and
+ * Σ_{m≥1} Π_{i<m} (b+k+i)/(c+k+i) = (b+k)/(c−b−1) (Gauss's sum 2F1(u,1;v;1) = (v−1)/(v−u−1)), so the
+ * tail after term k is at most t_k (b+k)/(c−b−1), however close z is to 1. Infinity when it does not apply.
+ */
+function raabeTail(a: number, b: number, c: number, z: number, k: number): number {
+  if (!(z > 0 && z <= 1 && a > 0 && b > 0)) return Number.POSITIVE_INFINITY;
+  const viaB = a <= 1 && c - b > 1 ? (b + k) / (c - b - 1) : Number.POSITIVE_INFINITY;
+  const viaA = b <= 1 && c - a > 1 ? (a + k) / (c - a - 1) : Number.POSITIVE_INFINITY;
+  return Math.min(viaB, viaA);
+}
+
+/**
+ * Plain Gauss series with sign tracking and periodic rescaling so huge partial sums never overflow,
+ * stopping when the tail is provably below 10⁻¹⁷ of the sum (of the derivative's sum too when
+ * `withDerivative`), or at `cap` terms with `converged: false`.
+ */
+function series(a: number, b: number, c: number, z: number, cap: number, withDerivative: boolean): SeriesSum {
   let term = 1;
   let sum = 1;
+  let dsum = 0;
   let logScale = 0;
   let ratio = (a * b * z) / c;
-  for (let k = 0; k < MAX_TERMS; k++) {
+  const az = Math.abs(z);
+  for (let k = 0; k < cap; k++) {
     term *= ratio;
     sum += term;
-    if (term === 0) break;
+    dsum += (k + 1) * term;
+    if (term === 0) return { sum, derivativeSum: dsum, logScale, terms: k + 1, converged: true };
     if (Math.abs(sum) > RESCALE) {
       sum /= RESCALE;
+      dsum /= RESCALE;
       term /= RESCALE;
       logScale += LOG_RESCALE;
     }
     ratio = (((a + k + 1) * (b + k + 1)) / ((c + k + 1) * (k + 2))) * z;
-    // The tail after this term is bounded by a geometric series once the term ratio is below one.
-    const next = Math.abs(ratio);
-    if (next < 1 && (Math.abs(term) * next) / (1 - next) <= 1e-17 * Math.abs(sum)) break;
+    // Past the climb the later ratios stay below max(this ratio, |z|) (they tend to z monotonically),
+    // so the tails of Σ t_k and Σ k t_k are bounded by geometric series.
+    const q = Math.max(Math.abs(ratio), az);
+    const geometric = q < 1 ? q / (1 - q) : Number.POSITIVE_INFINITY;
+    const tail = Math.abs(term) * Math.min(geometric, raabeTail(a, b, c, z, k + 1));
+    const small = tail <= TAIL * Math.abs(sum);
+    if (small && !withDerivative)
+      return { sum, derivativeSum: dsum, logScale, terms: k + 1, converged: true };
+    if (small && q < 1 && (tail * (k + 2)) / (1 - q) <= TAIL * Math.max(Math.abs(dsum), Math.abs(sum)))
+      return { sum, derivativeSum: dsum, logScale, terms: k + 1, converged: true };
   }
-  if (sum === 0) return { logAbs: Number.NEGATIVE_INFINITY, sign: 0 };
-  return { logAbs: logScale + Math.log(Math.abs(sum)), sign: sum > 0 ? 1 : -1 };
+  return { sum, derivativeSum: dsum, logScale, terms: cap, converged: false };
 }
 
 /** Rough size of the terms the series must climb over before it starts to converge. */
@@ -37,31 +117,186 @@ function growth(a: number, b: number, c: number): number {
   return Math.abs((a * b) / c);
 }
 
+/** ln|s| and its sign with an extra log factor, for a finished series or continuation. */
+function signed(
+  value: number,
+  logScale: number,
+  logFactor: number,
+  terms: number,
+  converged: boolean,
+): Hyp2f1Evaluation {
+  if (value === 0) return { logAbs: Number.NEGATIVE_INFINITY, sign: 0, terms, converged };
+  return {
+    logAbs: logScale + Math.log(Math.abs(value)) + logFactor,
+    sign: value > 0 ? 1 : -1,
+    terms,
+    converged,
+  };
+}
+
+/** 2F1 for 0 < z < 1: the series up to 1/2, the continued differential equation beyond. */
+function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Evaluation {
+  // Euler: 2F1(a,b;c;z) = (1−z)^(c−a−b) 2F1(c−a, c−b; c; z).
+  const eulerLog = (c - a - b) * Math.log1p(-z);
+  if (z <= SERIES_LIMIT) {
+    // Whichever form climbs over smaller terms (a or b in the hundreds, c close to them).
+    const euler = growth(c - a, c - b, c) < growth(a, b, c);
+    const s = euler
+      ? series(c - a, c - b, c, z, hyp2f1TermCap(c - a, c - b, c), false)
+      : series(a, b, c, z, hyp2f1TermCap(a, b, c), false);
+    return signed(s.sum, s.logScale, euler ? eulerLog : 0, s.terms, s.converged);
+  }
+  // The form with c−a−b ≥ 0: it is bounded (or logarithmic) at z = 1, so forward continuation keeps
+  // its relative accuracy; the other form's (1−z)^(c−a−b) is exact in log space.
+  const euler = c - a - b < 0;
+  const pa = euler ? c - a : a;
+  const pb = euler ? c - b : b;
+  const lead = euler ? eulerLog : 0;
+  // Its series at z itself first, within a small budget: for c well above a or b (Pareto/NBD with many
+  // purchases) the terms fall so fast that a few dozen suffice even at z = 1 − 10⁻⁹.
+  const direct = series(pa, pb, c, z, DIRECT_BUDGET, false);
+  if (direct.converged) return signed(direct.sum, direct.logScale, lead, direct.terms, true);
+  const s = series(pa, pb, c, SERIES_LIMIT, hyp2f1TermCap(pa, pb, c), true);
+  const start = {
+    value: s.sum,
+    derivative: s.derivativeSum / SERIES_LIMIT,
+    logScale: s.logScale,
+    terms: direct.terms + s.terms,
+    converged: s.converged,
+  };
+  const end = continueHyp2f1(pa, pb, c, start, SERIES_LIMIT, z, hyp2f1TermCap(pa, pb, c));
+  return signed(end.value, end.logScale, lead, end.terms, end.converged);
+}
+
 /**
- * Gauss hypergeometric 2F1(a, b; c; z) in log space, for real z < 1 and c not a non-positive integer.
+ * Gauss hypergeometric 2F1(a, b; c; z) in log space with the work it took, for real z < 1 and c not a
+ * non-positive integer.
  *
- * Why: the Pareto/NBD and BG/NBD formulas raise 2F1 with a or b of size x (hundreds) and z close to one;
- * the raw series then has astronomically large terms. Euler's transformation
- * 2F1(a,b;c;z) = (1−z)^(c−a−b) 2F1(c−a, c−b; c; z) is applied whenever it gives the smaller terms, Pfaff's
- * transformation maps z < 0 into [0, 1), and the remaining series is summed with rescaling so it
- * neither overflows nor stops early.
+ * Why: the Pareto/NBD likelihood and sBG's discounted lifetimes raise 2F1 with a or b of size x
+ * (hundreds) and z up to 1 − 10⁻⁹ (Pareto/NBD's z = (β−α)/(β+t) tends to 1 as the fit pushes the
+ * dropout shape s to 0 and β up), where the Gauss series needs about 1/(1−z) terms. By region:
+ * - z < 0: Pfaff's 2F1(a,b;c;z) = (1−z)^(−a) 2F1(a, c−b; c; z/(z−1)) (or the same with a and b
+ *   swapped) maps z into (0, 1);
+ * - 0 < z ≤ 1/2: the Gauss series, of the original or of Euler's form
+ *   (1−z)^(c−a−b) 2F1(c−a, c−b; c; z), whichever has the smaller terms; it converges at least like
+ *   (1/2)^k once k passes about 8 (|a| + |b| + |c|);
+ * - 1/2 < z < 1: the series of the form with c−a−b ≥ 0 at z itself when it meets its tail bound within
+ *   400 terms (c well above a or b: Pareto/NBD with many purchases); otherwise its series at z = 1/2
+ *   (value and derivative), continued
+ *   along the hypergeometric differential equation by at most 54 Taylor steps that each halve the
+ *   distance to 1 (see continueHyp2f1). Unlike the z → 1−z connection formula it has no poles at
+ *   integer c−a−b, so s → 0 needs no special case.
+ * Every evaluation therefore sums at most {@link hyp2f1TermBound}(a, b, c) terms, whatever z is; the
+ * count is returned in `terms` so tests can assert it.
+ *
+ * @example
+ * logHyp2f1Work(1.6, 1.6, 2.6, 1 - 1e-9); // { logAbs: …, sign: 1, terms: ≈ 1,700, converged: true }
+ */
+export function logHyp2f1Work(a: number, b: number, c: number, z: number): Hyp2f1Evaluation {
+  if (!(z < 1) || Number.isNaN(a + b + c) || (c <= 0 && Number.isInteger(c)))
+    return { logAbs: Number.NaN, sign: 0, terms: 0, converged: false };
+  if (z === 0 || a === 0 || b === 0) return { logAbs: 0, sign: 1, terms: 0, converged: true };
+  if (z < 0) {
+    const w = z / (z - 1);
+    const lead = Math.log1p(-z);
+    // Keep the parameter whose partner c−(other) is non-negative, so the new series keeps one sign
+    // for the models' positive parameters; otherwise the one with the smaller terms.
+    const keepA = c - b >= 0 || (c - a < 0 && growth(a, c - b, c) <= growth(c - a, b, c));
+    const inner = keepA ? positiveArgument(a, c - b, c, w) : positiveArgument(c - a, b, c, w);
+    return { ...inner, logAbs: inner.logAbs - (keepA ? a : b) * lead };
+  }
+  return positiveArgument(a, b, c, z);
+}
+
+/**
+ * ln 2F1(a, b; c; z_i) for many arguments sharing a, b, c, written to `out` (NaN where the value is
+ * negative or undefined); returns the terms summed. `z` must be ascending.
+ *
+ * Why: the Pareto/NBD likelihood needs one 2F1 per purchase count x at every recency and age of the
+ * customers with that x. Near z = 1 each single evaluation continues the differential equation from
+ * 1/2 (about twenty steps at z = 1 − 10⁻⁵); here one continuation passes through all the arguments,
+ * one step each, so the work is at most {@link hyp2f1TermBound}(a, b, c) plus one capped step per
+ * argument. Arguments at or below 1/2 are evaluated one by one.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * logHyp2f1Batch(1, 1, 2, [0.9, 0.999], out); // out ≈ [ln 2.558, ln 6.915]
+ */
+export function logHyp2f1Batch(
+  a: number,
+  b: number,
+  c: number,
+  z: ArrayLike<number>,
+  out: Float64Array,
+): number {
+  let terms = 0;
+  let first = 0;
+  while (first < z.length && !((z[first] as number) > SERIES_LIMIT)) {
+    const w = logHyp2f1Work(a, b, c, z[first] as number);
+    out[first] = w.sign < 0 ? Number.NaN : w.logAbs;
+    terms += w.terms;
+    first++;
+  }
+  const len = z.length - first;
+  if (len === 0) return terms;
+  const last = z[z.length - 1] as number;
+  if (!(last < 1) || (c <= 0 && Number.isInteger(c))) {
+    for (let i = first; i < z.length; i++) out[i] = Number.NaN;
+    return terms;
+  }
+  // The form bounded at z = 1, as in positiveArgument; its (1−z)^(c−a−b) factor per argument.
+  const euler = c - a - b < 0;
+  const pa = euler ? c - a : a;
+  const pb = euler ? c - b : b;
+  const lead = (i: number): number => (euler ? (c - a - b) * Math.log1p(-(z[i] as number)) : 0);
+  // When the series converges within the budget at the largest argument, it does at the others.
+  const hardest = series(pa, pb, c, last, DIRECT_BUDGET, false);
+  terms += hardest.terms;
+  if (hardest.converged) {
+    for (let i = first; i < z.length - 1; i++) {
+      const s = series(pa, pb, c, z[i] as number, DIRECT_BUDGET, false);
+      terms += s.terms;
+      out[i] = s.sum > 0 ? s.logScale + Math.log(s.sum) + lead(i) : Number.NaN;
+    }
+    out[z.length - 1] =
+      hardest.sum > 0 ? hardest.logScale + Math.log(hardest.sum) + lead(z.length - 1) : Number.NaN;
+    return terms;
+  }
+  const s = series(pa, pb, c, SERIES_LIMIT, hyp2f1TermCap(pa, pb, c), true);
+  const start = {
+    value: s.sum,
+    derivative: s.derivativeSum / SERIES_LIMIT,
+    logScale: s.logScale,
+    terms: s.terms,
+    converged: s.converged,
+  };
+  const through = z.length === len ? z : Array.prototype.slice.call(z, first);
+  const end = continueHyp2f1(
+    pa,
+    pb,
+    c,
+    start,
+    SERIES_LIMIT,
+    last,
+    hyp2f1TermCap(pa, pb, c),
+    through,
+    (i, value, logScale) => {
+      out[first + i] = value > 0 ? logScale + Math.log(value) + lead(first + i) : Number.NaN;
+    },
+  );
+  return terms + end.terms;
+}
+
+/**
+ * Gauss hypergeometric 2F1(a, b; c; z) in log space, for real z < 1 and c not a non-positive integer:
+ * {@link logHyp2f1Work} without the work count.
  *
  * @example
  * logHyp2f1Signed(1, 1, 2, 0.5); // { logAbs: ln(2 ln 2), sign: 1 }
  */
 export function logHyp2f1Signed(a: number, b: number, c: number, z: number): LogSigned {
-  if (!(z < 1)) return { logAbs: Number.NaN, sign: 0 };
-  if (z === 0) return { logAbs: 0, sign: 1 };
-  if (z < 0) {
-    // Pfaff: 2F1(a,b;c;z) = (1−z)^(−a) 2F1(a, c−b; c; z/(z−1)).
-    const inner = logHyp2f1Signed(a, c - b, c, z / (z - 1));
-    return { logAbs: inner.logAbs - a * Math.log1p(-z), sign: inner.sign };
-  }
-  if (growth(c - a, c - b, c) < growth(a, b, c)) {
-    const inner = series(c - a, c - b, c, z);
-    return { logAbs: inner.logAbs + (c - a - b) * Math.log1p(-z), sign: inner.sign };
-  }
-  return series(a, b, c, z);
+  const r = logHyp2f1Work(a, b, c, z);
+  return { logAbs: r.logAbs, sign: r.sign };
 }
 
 /**

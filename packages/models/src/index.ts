@@ -29,8 +29,16 @@ export { fitMaximumLikelihood } from "./fitMaximumLikelihood.ts";
 export { expectedFrequencyCounts, observedFrequencyCounts } from "./frequencyCounts.ts";
 export type { GammaGammaData, GammaGammaFit, GammaGammaParams } from "./gammaGamma.ts";
 export { fitGammaGamma, gammaGammaConditionalExpectedSpend, gammaGammaLogLikelihood } from "./gammaGamma.ts";
-export type { LogSigned } from "./hyp2f1.ts";
-export { hyp2f1, logHyp2f1, logHyp2f1Signed } from "./hyp2f1.ts";
+export type { Hyp2f1Evaluation, LogSigned } from "./hyp2f1.ts";
+export {
+  hyp2f1,
+  hyp2f1TermBound,
+  hyp2f1TermCap,
+  logHyp2f1,
+  logHyp2f1Batch,
+  logHyp2f1Signed,
+  logHyp2f1Work,
+} from "./hyp2f1.ts";
 export { aic, bic } from "./informationCriteria.ts";
 export { logBeta } from "./logBeta.ts";
 export { logGamma } from "./logGamma.ts";

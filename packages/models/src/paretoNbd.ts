@@ -1,11 +1,10 @@
 import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 import { logHyp2f1 } from "./hyp2f1.ts";
-import { logGamma } from "./logGamma.ts";
-import { log1mExp, logAddExp } from "./logSumExp.ts";
+import { log1mExp } from "./logSumExp.ts";
 import { nbdLogPmf } from "./nbd.ts";
+import { paretoNbdEvaluator } from "./paretoNbdLikelihood.ts";
 import { patternWeights, type RfmData, sameLength, weightedMean } from "./rfmData.ts";
-import { shiftedLogGamma } from "./shiftedLogGamma.ts";
 import type { FitOptions, FitResult, NumericArray } from "./types.ts";
 
 /** Pareto/NBD parameters: purchase rate ~ gamma(r, alpha), dropout rate ~ gamma(s, beta). */
@@ -61,27 +60,7 @@ function logDeadOdds(p: ParetoNbdParams, x: number, tx: number, T: number): numb
  * paretoNbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, cdnow); // ≈ −9594.98
  */
 export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: RfmData): number {
-  const { r, alpha, s, beta } = params;
-  const len = sameLength({ x: data.x, tx: data.tx, T: data.T });
-  const { weights } = patternWeights(data.count, len);
-  const head = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-  let maxX = 0;
-  for (let i = 0; i < len; i++) maxX = Math.max(maxX, data.x[i] as number);
-  const lgRx = shiftedLogGamma(r, maxX);
-  let total = 0;
-  // The T term depends on (x, T) only: patterns sorted by them, as compressed summaries are, share
-  // one evaluation per run.
-  let lo = Number.NaN;
-  for (let i = 0; i < len; i++) {
-    const x = data.x[i] as number;
-    const tx = data.tx[i] as number;
-    const T = data.T[i] as number;
-    if (i === 0 || x !== data.x[i - 1] || T !== data.T[i - 1]) lo = logA0Term(params, x, T);
-    const a0 = tx >= T ? Number.NEGATIVE_INFINITY : logA0FromTerms(logA0Term(params, x, tx), lo);
-    const dead = Math.log(s / (r + s + x)) + a0;
-    total += (weights[i] as number) * (head + lgRx(x) + logAddExp(logAliveTerm(params, x, T), dead));
-  }
-  return total;
+  return paretoNbdEvaluator(data)([params.r, params.alpha, params.s, params.beta]);
 }
 
 /**
@@ -97,21 +76,20 @@ export function fitParetoNbd(data: RfmData, options: FitOptions = {}): ParetoNbd
   const problem = (
     rfm: RfmData,
     customers: number,
-  ): MaximumLikelihoodProblem<"paretonbd", keyof ParetoNbdParams> => ({
-    model: "paretonbd",
-    names: ["r", "alpha", "s", "beta"] as const,
-    n: customers,
-    starts: [
-      [1, scale, 1, scale],
-      [0.5, 0.5 * scale, 0.5, 2 * scale],
-      [2, 2 * scale, 2, 0.5 * scale],
-    ],
-    logLikelihood: (p) =>
-      paretoNbdLogLikelihood(
-        { r: p[0] as number, alpha: p[1] as number, s: p[2] as number, beta: p[3] as number },
-        rfm,
-      ),
-  });
+  ): MaximumLikelihoodProblem<"paretonbd", keyof ParetoNbdParams> => {
+    const evaluate = paretoNbdEvaluator(rfm);
+    return {
+      model: "paretonbd",
+      names: ["r", "alpha", "s", "beta"] as const,
+      n: customers,
+      starts: [
+        [1, scale, 1, scale],
+        [0.5, 0.5 * scale, 0.5, 2 * scale],
+        [2, 2 * scale, 2, 0.5 * scale],
+      ],
+      logLikelihood: (p) => evaluate(p),
+    };
+  };
   const full = problem(data, n);
   // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
   attachCoarse(full, problem, data, weights);
