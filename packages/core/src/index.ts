@@ -15,6 +15,7 @@ export type { HoldoutAccuracy } from "./clv/holdoutAccuracy.ts";
 export { holdoutAccuracy } from "./clv/holdoutAccuracy.ts";
 export type { SummaryOptions } from "./clv/SummaryOptions.ts";
 export { trackingDataQuery } from "./clv/trackingDataQuery.ts";
+export { csvCell } from "./csvCell.ts";
 export type { Dialect, DialectCapabilities, SqlType } from "./Dialect.ts";
 export * from "./defection/index.ts";
 export {

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { ALERT_STATES } from "@vafa/core";
+import { ALERT_STATES, csvCell } from "@vafa/core";
 import { type AlertRow, listAlerts } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
@@ -25,10 +25,8 @@ const COLUMNS: readonly (keyof AlertRow)[] = [
   "closed_reason",
 ];
 
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// Quoted, and neutralised against spreadsheet formulas (reasons and ids come from the data).
+const csvField = csvCell;
 
 /** `vafa alerts export`: alerts as CSV (UTF-8 with a BOM so spreadsheets read Persian and Arabic). */
 export function alertsCommand(): Command {

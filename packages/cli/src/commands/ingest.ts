@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { fileFormats, IngestError, kinds, parseKind, presets, type RowProblem } from "@vafa/core";
+import { csvCell, fileFormats, IngestError, kinds, parseKind, presets, type RowProblem } from "@vafa/core";
 import { ingestFiles } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
@@ -13,10 +13,8 @@ function collectMap(pair: string, previous: Record<string, string>): Record<stri
   return { ...previous, [pair.slice(0, at)]: pair.slice(at + 1) };
 }
 
-function csvField(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// Quoted, and neutralised against spreadsheet formulas: rejected values are raw input.
+const csvField = csvCell;
 
 function writeRejects(path: string, problems: readonly RowProblem[]): void {
   const lines = ["file,line,field,column,value,reason"];

@@ -1,11 +1,8 @@
-function field(v: string | null): string {
-  if (v === null) return "";
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
+import { csvCell } from "../csvCell.ts";
 
 /**
  * Campaign members as CSV for the delivering channel (mail, SMS, call list): a header and one line
- * per member, RFC 4180 quoting.
+ * per member, RFC 4180 quoting; cells that a spreadsheet would run as formulas are neutralised.
  *
  * @example
  * membersCsv([{ campaign_id: "c1", customer_id: "17850", arm: "treatment", assigned_at: "2011-09-01", redeemed_at: null }]);
@@ -22,6 +19,6 @@ export function membersCsv(
 ): string {
   const lines = ["campaign_id,customer_id,arm,assigned_at,redeemed_at"];
   for (const r of rows)
-    lines.push([r.campaign_id, r.customer_id, r.arm, r.assigned_at, r.redeemed_at].map(field).join(","));
+    lines.push([r.campaign_id, r.customer_id, r.arm, r.assigned_at, r.redeemed_at].map(csvCell).join(","));
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { sql } from "@vafa/core";
+import { csvCell, sql } from "@vafa/core";
 import type { DuckDBClient } from "../DuckDBClient.ts";
 import { readColumns } from "./readColumns.ts";
 
@@ -14,11 +14,8 @@ export const scoreCsvColumns = [
   "historical_value",
 ] as const;
 
-function csvText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// Quoted, and neutralised against spreadsheet formulas (a customer id may be any text).
+const csvText = csvCell;
 
 /**
  * Writes `customer_scores` to a CSV file, highest CLV first, and returns the number of rows. The path

@@ -4,9 +4,18 @@ export interface CsvColumn<R> {
   readonly value: (row: R) => string | number | boolean | null | undefined;
 }
 
+/** First characters that make a spreadsheet read a cell as a formula. */
+const formulaStart = /^[=+\-@\t\r]/;
+const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One cell, quoted per RFC 4180 and neutralised like the server's `csvCell`: text a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or CR) gets a leading `'`; numbers stay.
+ */
 function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  let text = String(value);
+  if (typeof value !== "number" && formulaStart.test(text) && !plainNumber.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
