@@ -137,8 +137,20 @@ function unknownField(name: string, pos: number | null): never {
   );
 }
 
+/**
+ * Deepest nesting of parentheses, `not` and JSON `and`/`or`/`not` a rule may have: far beyond any
+ * real segment, and far below what would overflow the parser's stack (a 5,000-deep rule is a clear
+ * 400, not a crash).
+ */
+export const maxRuleDepth = 64;
+
+function tooDeep(pos: number | null): never {
+  return fail(`the rule nests deeper than ${maxRuleDepth} levels of parentheses, "not", "and" or "or"`, pos);
+}
+
 class Parser {
   private at = 0;
+  private depth = 0;
   constructor(private readonly tokens: readonly Token[]) {}
 
   private peek(): Token {
@@ -177,19 +189,25 @@ class Parser {
   }
 
   private not(): SegmentRule {
-    if (isWord(this.peek(), "not")) {
-      this.next();
-      return { not: this.not() };
-    }
-    if (this.peek().kind === "(") {
-      this.next();
-      const inner = this.or();
-      const close = this.next();
-      if (close.kind !== ")")
-        fail(`expected ")" to close the parenthesis, got ${describe(close)}`, close.pos);
-      return inner;
+    if (isWord(this.peek(), "not") || this.peek().kind === "(") {
+      if (this.depth >= maxRuleDepth) tooDeep(this.peek().pos);
+      this.depth++;
+      try {
+        return this.nested();
+      } finally {
+        this.depth--;
+      }
     }
     return this.condition();
+  }
+
+  /** `not …` or `( … )`: one level deeper. */
+  private nested(): SegmentRule {
+    if (isWord(this.next(), "not")) return { not: this.not() };
+    const inner = this.or();
+    const close = this.next();
+    if (close.kind !== ")") fail(`expected ")" to close the parenthesis, got ${describe(close)}`, close.pos);
+    return inner;
   }
 
   private literal(): { value: RuleValue; pos: number } {
@@ -245,8 +263,9 @@ class Parser {
   }
 }
 
-function fromJson(node: unknown, path: string): SegmentRule {
+function fromJson(node: unknown, path: string, depth = 0): SegmentRule {
   const bad = (why: string): never => fail(`invalid JSON rule at ${path}: ${why}`, null);
+  if (depth > maxRuleDepth) tooDeep(null);
   if (typeof node !== "object" || node === null || Array.isArray(node)) return bad("expected an object");
   const o = node as Record<string, unknown>;
   const keys = Object.keys(o);
@@ -255,12 +274,12 @@ function fromJson(node: unknown, path: string): SegmentRule {
     if (keys.length !== 1) return bad(`"${k}" must be the only key`);
     const list = o[k];
     if (!Array.isArray(list) || list.length === 0) return bad(`"${k}" must be a non-empty array`);
-    const parts = list.map((p, i) => fromJson(p, `${path}.${k}[${i}]`));
+    const parts = list.map((p, i) => fromJson(p, `${path}.${k}[${i}]`, depth + 1));
     return k === "and" ? { and: parts } : { or: parts };
   }
   if ("not" in o) {
     if (keys.length !== 1) return bad('"not" must be the only key');
-    return { not: fromJson(o.not, `${path}.not`) };
+    return { not: fromJson(o.not, `${path}.not`, depth + 1) };
   }
   if (typeof o.field !== "string")
     return bad('expected "and", "or", "not", or a condition with "field", "op" and "value"');
