@@ -5,8 +5,12 @@ import {
   DEFAULT_EXIT_REASONS,
   type DriverDataset,
   defectorProfiles,
+  detectLeak,
+  driverSentence,
   fitRidgeLogistic,
+  identifierKind,
   LOCALES,
+  matchColumn,
   npsCategory,
   parseComplaintStatus,
   parseCsv,
@@ -280,7 +284,7 @@ describe("reason analysis on a hand table", () => {
     const r = summariseReasons(rows);
     expect(r.customers).toBe(3);
     expect(r.value).toBe(500 + 90 + 200);
-    expect(r.valueBasis).toEqual({ clv: 1, profit_12m: 1, sales_12m: 1 });
+    expect(r.valueBasis).toEqual({ clv: 1, profit_12m: 1, sales_12m: 1, given: 0 });
     expect(r.rows).toEqual([
       { reason: "price", group: "(all)", customers: 2, share: 2 / 3, value: 590, valueShare: 590 / 790 },
       {
@@ -309,6 +313,35 @@ describe("reason analysis on a hand table", () => {
 });
 
 describe("defector profiles", () => {
+  it.each([
+    ["profit (costs known)", true, "profit", [true, false]],
+    ["revenue only", false, "revenue (Monthlycharge × 12)", [false, false]],
+  ] as const)(
+    "with %s, flags costly to serve only when costs are known",
+    (_, costKnown, valueLabel, costly) => {
+      const inputs = [
+        ...Array.from({ length: 100 }, (_, i) => ({
+          groups: { channel: "web" },
+          defected: i < 60,
+          profit: 10,
+        })),
+        ...Array.from({ length: 300 }, (_, i) => ({
+          groups: { channel: "store" },
+          defected: i < 30,
+          profit: 50,
+        })),
+      ];
+      const r = defectorProfiles(inputs, ["channel"], { costKnown, valueLabel });
+      expect([r.valueLabel, r.costKnown, r.baseMeanValue]).toEqual([valueLabel, costKnown, 40]);
+      expect(
+        r.rows.map((x) => [x.group, x.likelyToLeave, x.belowAverageValue, x.costlyAndLikelyToLeave]),
+      ).toEqual([
+        ["web", true, true, costly[0]],
+        ["store", false, false, costly[1]],
+      ]);
+    },
+  );
+
   it("flags groups that defect clearly more and earn less than the base", () => {
     const inputs = [
       ...Array.from({ length: 100 }, (_, i) => ({
@@ -324,13 +357,11 @@ describe("defector profiles", () => {
     ];
     const r = defectorProfiles(inputs, ["channel"]);
     expect(r.baseRate).toBeCloseTo(90 / 400, 10);
-    expect(r.baseMeanProfit).toBeCloseTo(40, 10);
-    expect(r.rows.map((x) => [x.group, x.customers, x.rate, x.meanProfit, x.costlyAndLikelyToLeave])).toEqual(
-      [
-        ["web", 100, 0.6, 10, true],
-        ["store", 300, 0.1, 50, false],
-      ],
-    );
+    expect(r.baseMeanValue).toBeCloseTo(40, 10);
+    expect(r.rows.map((x) => [x.group, x.customers, x.rate, x.meanValue, x.costlyAndLikelyToLeave])).toEqual([
+      ["web", 100, 0.6, 10, true],
+      ["store", 300, 0.1, 50, false],
+    ]);
   });
 });
 
@@ -362,16 +393,210 @@ describe("the telco churn file", () => {
       ]),
     );
     expect(byRisk.slice(0, 8).some((d) => d.column === "tenure")).toBe(true);
+    // Each category is measured against its safest level, so the strongest drivers get an adjusted
+    // odds ratio: month-to-month against two-year contracts.
+    const m2m = report.drivers.find((d) => d.id === "Contract=Month-to-month");
+    expect([m2m?.reference, m2m?.isReference, m2m?.oddsRatioSignificant]).toEqual(["Two year", false, true]);
+    expect(m2m?.oddsRatio).toBeGreaterThan(3);
+    expect(report.drivers.find((d) => d.id === "Contract=Two year")?.oddsRatio).toBeNull();
+    // The identifier and leak guards leave nothing of this file out: the figures are the same.
+    expect(report.leftOut).toEqual([]);
+    expect(report.population).toBe("Churn = Yes against No");
     // "No internet service" is the same customers in seven columns: merged into one driver.
     expect(report.drivers.find((d) => d.id === "InternetService=No")?.aliases).toHaveLength(6);
     const top = report.drivers.slice(0, 10).map((d) => ({
       driver: d.id,
       rr: `${d.relativeRisk.toFixed(2)} [${d.relativeRiskLow.toFixed(2)}–${d.relativeRiskHigh.toFixed(2)}]`,
-      or: `${d.oddsRatio.toFixed(2)} [${d.oddsRatioLow.toFixed(2)}–${d.oddsRatioHigh.toFixed(2)}]`,
+      or:
+        d.oddsRatio === null
+          ? "reference"
+          : `${d.oddsRatio.toFixed(2)} [${d.oddsRatioLow?.toFixed(2)}–${d.oddsRatioHigh?.toFixed(2)}]`,
       valueAtStake: Math.round(d.valueAtStake),
       kept: Math.round(d.customersRetained),
     }));
     console.log("telco top drivers by value at stake (value = MonthlyCharges × 12):");
     console.table(top);
+  });
+});
+
+describe("reading a real export: columns, identifiers and leaks", () => {
+  const header = ["Customerid", "Customerstatus", "Internet Service", "internet_service"];
+
+  it.each([
+    ["Customerstatus", { index: 1, column: "Customerstatus", exact: true }],
+    [" Customerstatus ", { index: 1, column: "Customerstatus", exact: true }],
+    ["customer status", { index: 1, column: "Customerstatus", exact: false }],
+    ["CUSTOMER_STATUS", { index: 1, column: "Customerstatus", exact: false }],
+  ])("finds %j ignoring case and spaces, saying whether it was exact", (name, expected) => {
+    expect(matchColumn(header, name, "--outcome")).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "Churn",
+      /--outcome column "Churn" is not in the table \(columns: Customerid, Customerstatus, Internet Service, internet_service\)/,
+    ],
+    ["internetservice", /matches several columns \(Internet Service, internet_service\)/],
+  ])("refuses %j, listing the columns", (name, message) => {
+    expect(() => matchColumn(header, name, "--outcome")).toThrow(message);
+  });
+
+  const zips = Array.from({ length: 40 }, (_, i) => String(90001 + i * 3));
+  const accounts = Array.from({ length: 40 }, (_, i) => String(1_000_000 + i * 7919));
+  it.each([
+    ["Zip Code", zips, "postal code"],
+    ["Postcode", ["SW1A 1AA"], "postal code"],
+    ["Latitude ", ["32.5"], "coordinate"],
+    ["lon", ["-117.2"], "coordinate"],
+    ["CustomerID", ["A1"], "identifier"],
+    ["Customerid", ["A1"], "identifier"],
+    ["Account", accounts, "numeric code"],
+    // Traits repeat across customers: 500 tenures in 0–72 months, 500 ages in 19–78.
+    ["tenure", Array.from({ length: 500 }, (_, i) => String(i % 73)), null],
+    ["Age", Array.from({ length: 500 }, (_, i) => String(19 + (i % 60))), null],
+    ["Avg Monthly Long Distance Charges", ["10.5", "3.2"], null],
+    ["AmountPaid", accounts, "numeric code"],
+  ] as const)("%s is %s", (name, values, kind) => {
+    expect(identifierKind(name, values)).toBe(kind);
+  });
+
+  const outcome = Uint8Array.from([1, 1, 0, 0, 0, 1]);
+  it.each([
+    [
+      "filled only for defectors",
+      ["Price", "Competitor", null, null, null, "Price"],
+      "filled only for defected customers (3 of 3), blank for all 3 others",
+    ],
+    [
+      "filled only for stayers",
+      [null, null, "renewed", "renewed", "renewed", null],
+      "filled only for customers who did not defect (3 of 3), blank for all 3 others",
+    ],
+    [
+      "levels separating perfectly",
+      ["Yes", "Yes", "No", "No", "No", "Yes"],
+      "its 2 levels separate defected from non-defected customers perfectly",
+    ],
+    ["an ordinary column", ["web", "store", "web", "store", "web", "web"], null],
+    ["a column filled for both", ["Price", null, "Price", null, null, "x"], null],
+  ] as const)("%s: %s", (_, values, expected) => {
+    expect(detectLeak({ kind: "category", name: "c", values }, outcome)).toBe(expected);
+  });
+
+  it("a flag equal to the outcome is a leak too", () => {
+    expect(
+      detectLeak({ kind: "flag", name: "f", label: "f", values: Uint8Array.from(outcome) }, outcome),
+    ).toMatch(/separate/);
+  });
+});
+
+describe("the sentence when adjustment changes the direction", () => {
+  const base = {
+    label: "Offer = Offer A",
+    customersRetained: -9,
+    valueAtStake: -6600,
+    rateWith: 0.186,
+    rateWithout: 0.391,
+  };
+  it.each([
+    [
+      "crude less, adjusted more (crude significant)",
+      { ...base, significant: true, oddsRatio: 1.42, oddsRatioLow: 0.59, oddsRatioHigh: 3.46 },
+      "Offer = Offer A goes with less defection (defection 18.6% with it, 39.1% without); removing it would keep no one. Adjusted for the other drivers the direction reverses: it goes with more defection (odds ratio 1.42 [0.59–3.46], within noise).",
+    ],
+    [
+      "crude more, adjusted less (adjusted significant)",
+      {
+        ...base,
+        rateWith: 0.4,
+        rateWithout: 0.2,
+        customersRetained: 10,
+        valueAtStake: 1000,
+        significant: true,
+        oddsRatio: 0.6,
+        oddsRatioLow: 0.4,
+        oddsRatioHigh: 0.9,
+      },
+      "Removing Offer = Offer A would keep about 10 customers worth 1,000 (defection 40.0% with it, 20.0% without). Adjusted for the other drivers the direction reverses: it goes with less defection (odds ratio 0.60 [0.40–0.90]), so its crude excess belongs to drivers it travels with.",
+    ],
+    [
+      "both within noise: no claim",
+      { ...base, significant: false, oddsRatio: 1.02, oddsRatioLow: 0.5, oddsRatioHigh: 2.1 },
+      "Offer = Offer A goes with less defection (defection 18.6% with it, 39.1% without); removing it would keep no one.",
+    ],
+    [
+      "a reference level has no odds ratio",
+      { ...base, significant: true, oddsRatio: null, oddsRatioLow: null, oddsRatioHigh: null },
+      "Offer = Offer A goes with less defection (defection 18.6% with it, 39.1% without); removing it would keep no one.",
+    ],
+  ])("%s", (_, d, sentence) => {
+    expect(driverSentence(d)).toBe(sentence);
+  });
+});
+
+describe("reasons with their category", () => {
+  const rows = [
+    {
+      customer_id: "a",
+      reason: "competitor had better devices",
+      reason_category: "competitor",
+      d: 19000,
+      source: "exit_survey",
+      value: 100,
+    },
+    {
+      customer_id: "b",
+      reason: "competitor made better offer",
+      reason_category: "competitor",
+      d: 19000,
+      source: "exit_survey",
+      value: 50,
+    },
+    {
+      customer_id: "c",
+      reason: "price too high",
+      reason_category: "price",
+      d: 19000,
+      source: "exit_survey",
+      value: 30,
+    },
+    { customer_id: "d", reason: "moved", reason_category: null, d: null, source: "exit_survey", value: 20 },
+  ];
+  it.each([
+    [
+      "reason",
+      null,
+      [
+        ["(all)", "competitor had better devices", 1, 100],
+        ["(all)", "competitor made better offer", 1, 50],
+        ["(all)", "price too high", 1, 30],
+        ["(all)", "moved", 1, 20],
+      ],
+    ],
+    [
+      "category",
+      null,
+      [
+        ["(all)", "competitor", 2, 150],
+        ["(all)", "price", 1, 30],
+        ["(all)", "(no category)", 1, 20],
+      ],
+    ],
+    [
+      "reason",
+      "category",
+      [
+        ["(none)", "moved", 1, 20],
+        ["competitor", "competitor had better devices", 1, 100],
+        ["competitor", "competitor made better offer", 1, 50],
+        ["price", "price too high", 1, 30],
+      ],
+    ],
+  ] as const)("level %s by %s groups the value lost", (level, by, expected) => {
+    const r = summariseReasons(rows, { level, by });
+    expect(r.rows.map((x) => [x.group, x.reason, x.customers, x.value])).toEqual(expected);
+    expect(r.valueBasis.given).toBe(4);
+    // A row without a day (a snapshot) counts, but has no trend.
+    expect(r.trend.reduce((n, x) => n + x.customers, 0)).toBe(3);
   });
 });

@@ -4,10 +4,14 @@ import {
   CausesError,
   type DriverDataset,
   type DriverReport,
-  defectorProfiles,
+  datasetProfiles,
   type ProfileReport,
+  type ProfileRow,
   parseCsv,
+  type ReasonReport,
+  type TableDatasetOptions,
   tableDriverDataset,
+  tableReasons,
 } from "@vafa/core";
 import { defectionDrivers, defectionProfiles, defectionReasons } from "@vafa/duckdb";
 import { Command } from "commander";
@@ -30,11 +34,21 @@ segment. For each driver:
   value at stake         (rate with − rate without) × value of the customers with it: the value
                          expected to be kept if the issue were removed ("does fixing X pay?")
 Drivers are ranked by value at stake. An interval that includes 1 means the difference may be noise:
-fixing that issue is not shown to pay. These are associations, not experiments.
+fixing that issue is not shown to pay; "yes" in the columns rr sig. and or sig. says which estimate
+is significant, and the sentence says when holding the others fixed reverses the direction. The
+reference level of a category — its lowest-defection level with at least --min-customers customers —
+is what its other levels are compared with: it shows "reference" instead of an odds ratio.
+These are associations, not experiments.
 
-Flat-file mode (--table FILE --outcome Churn --positive Yes): one row per customer or contract;
-text columns are one-hot (reference = most frequent level), numeric columns with more than five
-values are cut into quartiles (blanks get their own level); value = --value × --value-multiplier.`;
+Flat-file mode (--table FILE --outcome Customerstatus --positive Churned [--ignore Joined]): one row
+per customer or contract; header names are trimmed and columns are found ignoring case and spaces;
+rows whose outcome is an --ignore value are left out of the denominator, every other value counts as
+staying; text columns are one-hot, numeric columns with more than five values are cut into quartiles
+(blanks get their own level); value = --value × --value-multiplier
+(revenue: profiles say "costly to serve" only when costs are known). Left out, and said so: columns
+that record the outcome (filled only for defectors, like a churn reason, or separating the outcomes
+perfectly) with a warning; ids, zip or postal codes, latitude and longitude and numeric codes unless
+named with --include.`;
 
 function parseWhole(value: string, flag: string): number {
   if (!/^\d+$/.test(value.trim())) throw new CausesError(`${flag} expects a whole number, got "${value}"`);
@@ -49,20 +63,40 @@ interface TableOptions {
   valueMultiplier: string;
   id?: string;
   exclude?: string;
+  include?: string;
+  ignore?: string;
 }
 
-function tableDataset(opts: TableOptions & { table: string }): DriverDataset {
+/** "a, b ,c" → ["a", "b", "c"]: a comma-separated flag value, blanks dropped. */
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+}
+
+function tableOptions(opts: TableOptions): TableDatasetOptions {
   if (opts.outcome === undefined) throw new CausesError("--table needs --outcome COLUMN");
   const multiplier = Number(opts.valueMultiplier);
   if (!Number.isFinite(multiplier)) throw new CausesError("--value-multiplier expects a number");
-  return tableDriverDataset(parseCsv(readFileSync(opts.table, "utf8")), {
+  return {
     outcome: opts.outcome,
     positive: opts.positive,
     valueMultiplier: multiplier,
+    exclude: list(opts.exclude),
+    include: list(opts.include),
+    ignore: list(opts.ignore),
     ...(opts.value === undefined ? {} : { value: opts.value }),
     ...(opts.id === undefined ? {} : { id: opts.id }),
-    ...(opts.exclude === undefined ? {} : { exclude: opts.exclude.split(",").map((x) => x.trim()) }),
-  });
+  };
+}
+
+function readTable(file: string): string[][] {
+  return parseCsv(readFileSync(file, "utf8"));
+}
+
+function tableDataset(opts: TableOptions & { table: string }): DriverDataset {
+  return tableDriverDataset(readTable(opts.table), tableOptions(opts));
 }
 
 function withTableOptions(command: Command): Command {
@@ -70,10 +104,18 @@ function withTableOptions(command: Command): Command {
     .option("--table <file>", "analyse a flat CSV file (one row per customer) instead of the store")
     .option("--outcome <column>", "with --table: the outcome column, e.g. Churn")
     .option("--positive <value>", "with --table: the outcome value meaning defected", "Yes")
+    .option(
+      "--ignore <values>",
+      "with --table: comma-separated outcome values left out of the denominator, e.g. Joined",
+    )
     .option("--value <column>", "with --table: the value column, e.g. MonthlyCharges")
     .option("--value-multiplier <n>", "with --table: value = column × this", "12")
     .option("--id <column>", "with --table: the id column (default: the first all-distinct text column)")
-    .option("--exclude <columns>", "with --table: comma-separated columns to leave out");
+    .option("--exclude <columns>", "with --table: comma-separated columns to leave out")
+    .option(
+      "--include <columns>",
+      "with --table: comma-separated columns to analyse although they look like ids, postal codes or coordinates",
+    );
 }
 
 function withWindowOptions(command: Command): Command {
@@ -93,9 +135,27 @@ function withWindowOptions(command: Command): Command {
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const whole = (v: number) => Math.round(v);
 
+const ratio = (v: number | null, low: number | null, high: number | null) =>
+  v === null || low === null || high === null
+    ? "reference"
+    : `${v.toFixed(2)} [${low.toFixed(2)}–${high.toFixed(2)}]`;
+const yesNo = (v: boolean | null) => (v === null ? "" : v ? "yes" : "no");
+
+/** Warnings (a leak left out) go before the table, where they are read; other notes after it. */
+function printNotes(notes: readonly string[], warnings: boolean): void {
+  for (const n of notes.filter((x) => x.startsWith("warning:") === warnings))
+    process.stdout.write(warnings ? `${n}\n` : `note: ${n}\n`);
+}
+
+function printPopulation(customers: number, population: string | null): void {
+  if (population !== null) process.stdout.write(`denominator: ${customers} customers — ${population}\n`);
+}
+
 function printDrivers(r: DriverReport, limit: number): void {
+  printNotes(r.notes, true);
+  printPopulation(r.customers, r.population);
   process.stdout.write(
-    `${r.customers} customers, ${r.defected} defected (${pct(r.baseRate)}); value = ${r.valueBasis}; ridge λ = ${r.lambda}${r.converged ? "" : " (not converged)"}\n\n`,
+    `${r.customers} customers, ${r.defected} defected (${pct(r.baseRate)}); value = ${r.valueBasis} (${r.valueKind}); ridge λ = ${r.lambda}${r.converged ? "" : " (not converged)"}\n\n`,
   );
   const top = r.drivers.slice(0, limit);
   printTable(
@@ -104,8 +164,10 @@ function printDrivers(r: DriverReport, limit: number): void {
       n: d.customersWith,
       with: pct(d.rateWith),
       without: pct(d.rateWithout),
-      rr: `${d.relativeRisk.toFixed(2)} [${d.relativeRiskLow.toFixed(2)}–${d.relativeRiskHigh.toFixed(2)}]`,
-      or: `${d.oddsRatio.toFixed(2)} [${d.oddsRatioLow.toFixed(2)}–${d.oddsRatioHigh.toFixed(2)}]`,
+      rr: ratio(d.relativeRisk, d.relativeRiskLow, d.relativeRiskHigh),
+      rrSig: yesNo(d.relativeRiskSignificant),
+      or: ratio(d.oddsRatio, d.oddsRatioLow, d.oddsRatioHigh),
+      orSig: yesNo(d.oddsRatioSignificant),
       kept: whole(d.customersRetained),
       stake: whole(d.valueAtStake),
     })),
@@ -115,28 +177,41 @@ function printDrivers(r: DriverReport, limit: number): void {
       ["with", "rate with"],
       ["without", "without"],
       ["rr", "relative risk [95%]"],
+      ["rrSig", "rr sig."],
       ["or", "adjusted odds ratio [95%]"],
+      ["orSig", "or sig."],
       ["kept", "customers kept"],
       ["stake", "value at stake"],
     ],
   );
   process.stdout.write("\n");
-  for (const d of top.filter((x) => x.valueAtStake > 0)) process.stdout.write(`${d.sentence}\n`);
-  for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
+  for (const d of top.filter((x) => x.valueAtStake > 0 || x.adjustmentReverses))
+    process.stdout.write(`${d.sentence}\n`);
+  printNotes(r.notes, false);
   if (r.skipped.length > 0) process.stdout.write(`skipped (too few customers): ${r.skipped.join("; ")}\n`);
 }
 
-function printProfiles(r: ProfileReport, notes: readonly string[]): void {
+function printProfiles(r: ProfileReport, notes: readonly string[], population: string | null): void {
+  printNotes(notes, true);
+  printPopulation(r.customers, population);
   process.stdout.write(
-    `${r.customers} customers, base defection ${pct(r.baseRate)}, mean profit ${r.baseMeanProfit === null ? "unknown" : whole(r.baseMeanProfit)}\n\n`,
+    `${r.customers} customers, base defection ${pct(r.baseRate)}, mean ${r.valueLabel} ${r.baseMeanValue === null ? "unknown" : whole(r.baseMeanValue)}\n\n`,
   );
+  const flag = (x: ProfileRow) =>
+    x.costlyAndLikelyToLeave
+      ? "costly to serve and likely to leave"
+      : x.likelyToLeave && x.belowAverageValue
+        ? `likely to leave, below-average ${r.valueLabel.split(" ")[0] ?? "value"}`
+        : x.likelyToLeave
+          ? "likely to leave"
+          : "";
   printTable(
     r.rows.map((x) => ({
       ...x,
       rate: pct(x.rate),
       ci: `${pct(x.rateLow)}–${pct(x.rateHigh)}`,
-      profit: x.meanProfit === null ? "" : whole(x.meanProfit),
-      flag: x.costlyAndLikelyToLeave ? "costly to serve and likely to leave" : "",
+      value: x.meanValue === null ? "" : whole(x.meanValue),
+      flag: flag(x),
     })),
     [
       ["dimension", "dimension"],
@@ -144,11 +219,48 @@ function printProfiles(r: ProfileReport, notes: readonly string[]): void {
       ["customers", "customers"],
       ["rate", "defection"],
       ["ci", "95% interval"],
-      ["profit", "mean profit"],
+      ["value", `mean ${r.valueLabel}`],
       ["flag", ""],
     ],
   );
-  for (const n of notes) process.stdout.write(`note: ${n}\n`);
+  printNotes(notes, false);
+}
+
+function printReasons(r: ReasonReport, by: string | undefined, valueLabel: string | null): void {
+  const what = r.level === "category" ? "category" : "reason";
+  process.stdout.write(
+    `${r.customers} defectors with a ${what}, value lost ${whole(r.value).toLocaleString("en-US")}${valueLabel === null ? "" : ` in ${valueLabel}`}\n\n`,
+  );
+  printTable(
+    r.rows.map((x) => ({
+      ...x,
+      share: pct(x.share),
+      valueShare: pct(x.valueShare),
+      value: whole(x.value),
+    })),
+    [
+      ["group", by ?? "group"],
+      ["reason", what],
+      ["customers", "customers"],
+      ["share", "share"],
+      ["value", "value lost"],
+      ["valueShare", "value share"],
+    ],
+  );
+  if (r.trend.length > 0) {
+    process.stdout.write("\ntrend\n");
+    printTable(
+      r.trend.map((x) => ({ ...x, share: pct(x.share), value: whole(x.value) })),
+      [
+        ["period", "period"],
+        ["reason", what],
+        ["customers", "customers"],
+        ["share", "share"],
+        ["value", "value lost"],
+      ],
+    );
+  }
+  for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
 }
 
 /** `vafa causes reasons|drivers|profiles`: why customers leave, which issues drive it, who leaves. */
@@ -156,61 +268,68 @@ export function causesCommand(): Command {
   const root = new Command("causes").description(
     "root causes of defection: exit reasons, the service issues that drive defection (and what fixing them pays), defector profiles",
   );
-  root
+  const reasons = root
     .command("reasons")
     .description(
-      "defections by exit reason (worklist contacts and exit surveys), by count and lost value, with the trend",
+      "defections by exit reason (worklist contacts and exit surveys, or a snapshot file with --table), by count and lost value, with the trend",
     )
     .option("--from <date>", "first day, YYYY-MM-DD")
     .option("--to <date>", "last day, YYYY-MM-DD")
-    .option("--by <dimension>", "segment | branch")
+    .option("--by <dimension>", "segment | branch | category (reasons within each category)")
+    .option("--level <level>", "reason | category: count the reasons or their categories", "reason")
     .option("--period <period>", "month | quarter | year", "month")
-    .action(async (opts: { from?: string; to?: string; by?: string; period: string }, command: Command) => {
+    .option("--reason <column>", "with --table: the column of each defector's reason, e.g. Churnreason")
+    .option("--category <column>", "with --table: the column of the reason's category, e.g. Churncategory");
+  withTableOptions(reasons).action(
+    async (
+      opts: TableOptions & {
+        from?: string;
+        to?: string;
+        by?: string;
+        level: string;
+        period: string;
+        reason?: string;
+        category?: string;
+      },
+      command: Command,
+    ) => {
       const { db, json } = globalOptions(command);
-      if (opts.by !== undefined && opts.by !== "segment" && opts.by !== "branch")
-        throw new CausesError(`--by must be segment or branch, got "${opts.by}"`);
+      if (opts.by !== undefined && opts.by !== "segment" && opts.by !== "branch" && opts.by !== "category")
+        throw new CausesError(`--by must be segment, branch or category, got "${opts.by}"`);
+      if (opts.level !== "reason" && opts.level !== "category")
+        throw new CausesError(`--level must be reason or category, got "${opts.level}"`);
       if (opts.period !== "month" && opts.period !== "quarter" && opts.period !== "year")
         throw new CausesError(`--period must be month, quarter or year, got "${opts.period}"`);
       const period = opts.period;
+      const level = opts.level;
+      if (opts.table !== undefined) {
+        if (opts.reason === undefined) throw new CausesError("--table needs --reason COLUMN");
+        if (opts.by !== undefined && opts.by !== "category")
+          throw new CausesError("with --table, --by takes only category");
+        const t = tableReasons(readTable(opts.table), {
+          ...tableOptions(opts),
+          reason: opts.reason,
+          level,
+          by: opts.by === "category" ? "category" : null,
+          ...(opts.category === undefined ? {} : { category: opts.category }),
+        });
+        if (json) return printJson(t);
+        printPopulation(t.customers, t.population);
+        return printReasons(t, opts.by, t.valueLabel);
+      }
       const r = await withStore(db, (store) =>
         defectionReasons(store.client, {
           period,
-          by: (opts.by as "segment" | "branch" | undefined) ?? null,
+          level,
+          by: (opts.by as "segment" | "branch" | "category" | undefined) ?? null,
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
         }),
       );
       if (json) return printJson(r);
-      process.stdout.write(`${r.customers} defectors with a reason, value lost ${whole(r.value)}\n\n`);
-      printTable(
-        r.rows.map((x) => ({
-          ...x,
-          share: pct(x.share),
-          valueShare: pct(x.valueShare),
-          value: whole(x.value),
-        })),
-        [
-          ["group", opts.by ?? "group"],
-          ["reason", "reason"],
-          ["customers", "customers"],
-          ["share", "share"],
-          ["value", "value lost"],
-          ["valueShare", "value share"],
-        ],
-      );
-      process.stdout.write("\ntrend\n");
-      printTable(
-        r.trend.map((x) => ({ ...x, share: pct(x.share), value: whole(x.value) })),
-        [
-          ["period", "period"],
-          ["reason", "reason"],
-          ["customers", "customers"],
-          ["share", "share"],
-          ["value", "value lost"],
-        ],
-      );
-      for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
-    });
+      printReasons(r, opts.by, null);
+    },
+  );
   const drivers = root
     .command("drivers")
     .description(
@@ -256,7 +375,7 @@ export function causesCommand(): Command {
   const profiles = root
     .command("profiles")
     .description(
-      'which segments, countries, channels, tenure and value bands defect most and earn least ("costly to serve and likely to leave")',
+      'which segments, countries, channels, tenure and value bands defect most and earn least ("costly to serve and likely to leave" when costs are known)',
     );
   withTableOptions(withWindowOptions(profiles)).action(
     async (
@@ -265,20 +384,8 @@ export function causesCommand(): Command {
     ) => {
       const { db, json } = globalOptions(command);
       if (opts.table !== undefined) {
-        const d = tableDataset({ ...opts, table: opts.table });
-        const dims = d.columns.filter((c) => c.kind === "category").map((c) => c.name);
-        const report = defectorProfiles(
-          d.ids.map((_, i) => ({
-            groups: Object.fromEntries(
-              d.columns.flatMap((c) => (c.kind === "category" ? [[c.name, c.values[i] ?? null]] : [])),
-            ),
-            defected: d.outcome[i] === 1,
-            profit: d.value[i] ?? null,
-          })),
-          dims,
-        );
-        const notes = [`mean profit is the value column (${d.valueBasis})`];
-        return json ? printJson({ ...report, notes }) : printProfiles(report, notes);
+        const report = datasetProfiles(tableDataset({ ...opts, table: opts.table }));
+        return json ? printJson(report) : printProfiles(report, report.notes, report.population);
       }
       const report = await withStore(db, (store) =>
         defectionProfiles(store.client, {
@@ -288,7 +395,7 @@ export function causesCommand(): Command {
           ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         }),
       );
-      return json ? printJson(report) : printProfiles(report, report.notes);
+      return json ? printJson(report) : printProfiles(report, report.notes, null);
     },
   );
   return root;

@@ -22,6 +22,18 @@ export interface FlagColumn {
 /** One candidate driver column. */
 export type DriverColumn = CategoryColumn | FlagColumn;
 
+/** A column kept out of the analysis, and why (reported so that nothing disappears silently). */
+export interface LeftOutColumn {
+  readonly column: string;
+  /** "leak": it records the outcome; the others: it labels the customer rather than describing it. */
+  readonly kind: "leak" | "identifier" | "postal code" | "coordinate" | "numeric code";
+  /** The evidence in words, e.g. "filled only for defected customers (57 of 57), blank for all 143 others". */
+  readonly detail: string;
+}
+
+/** What the value column is: profit (costs known), revenue (a charge or sales), or a count of customers. */
+export type ValueKind = "profit" | "revenue" | "customers";
+
 /**
  * One row per customer for the driver analysis: the outcome (1 = defected in the window, or has the
  * defection status), the customer's value (what its loss costs) and the candidate drivers. Built from
@@ -37,5 +49,13 @@ export interface DriverDataset {
   readonly value: Float64Array;
   /** What `value` is: "clv", "profit_12m", "sales_12m", "MonthlyCharges × 12", … */
   readonly valueBasis: string;
+  /** What the value is; default "profit" (the store's value when costs are known). */
+  readonly valueKind?: ValueKind;
   readonly columns: readonly DriverColumn[];
+  /** Who is counted, e.g. "Customerstatus = Churned against Stayed (Joined left out: 20 rows)". */
+  readonly population?: string;
+  /** Columns the reader left out (identifiers, coordinates), with the reason. */
+  readonly leftOut?: readonly LeftOutColumn[];
+  /** What the reader did that the reader of the report should know (a column matched by another spelling). */
+  readonly notes?: readonly string[];
 }

@@ -1,9 +1,13 @@
+import type { LeftOutColumn, ValueKind } from "./DriverDataset.ts";
+
 /** One driver's figures in the driver report. */
 export interface DriverResult {
   readonly id: string;
   readonly column: string;
   readonly level: string | null;
   readonly reference: string | null;
+  /** True for a category's reference level: reported with and without it, but with no odds ratio. */
+  readonly isReference: boolean;
   readonly label: string;
   /** Other drivers with exactly the same customers (merged). */
   readonly aliases: readonly string[];
@@ -17,10 +21,22 @@ export interface DriverResult {
   readonly relativeRisk: number;
   readonly relativeRiskLow: number;
   readonly relativeRiskHigh: number;
-  /** exp(β) of the ridge logistic regression over all drivers (adjusted for the others), 95% interval. */
-  readonly oddsRatio: number;
-  readonly oddsRatioLow: number;
-  readonly oddsRatioHigh: number;
+  /** True when the relative risk's interval excludes 1 (the crude difference is not noise). */
+  readonly relativeRiskSignificant: boolean;
+  /**
+   * exp(β) of the ridge logistic regression over all drivers (adjusted for the others) against the
+   * column's reference level, with its 95% interval; null for the reference level itself.
+   */
+  readonly oddsRatio: number | null;
+  readonly oddsRatioLow: number | null;
+  readonly oddsRatioHigh: number | null;
+  /** True when the odds ratio's interval excludes 1; null for the reference level. */
+  readonly oddsRatioSignificant: boolean | null;
+  /**
+   * True when the adjusted odds ratio points the other way from the crude relative risk and at least
+   * one of the two is significant (the sentence then says so).
+   */
+  readonly adjustmentReverses: boolean;
   /** Total value of the customers with the driver. */
   readonly valueWith: number;
   /** rateWith − rateWithout: the defection probability the driver adds. */
@@ -29,7 +45,10 @@ export interface DriverResult {
   readonly valueAtStake: number;
   /** excessRate × customersWith: the customers expected to be kept if the driver were removed. */
   readonly customersRetained: number;
-  /** True when the relative-risk interval excludes 1 (the difference is not noise). */
+  /**
+   * True when the relative risk is significant and the adjusted odds ratio (where there is one) is
+   * significant in the same direction: the driver's effect survives holding the others fixed.
+   */
   readonly significant: boolean;
   /** The answer to "does fixing this pay?" in one sentence. */
   readonly sentence: string;
@@ -45,11 +64,17 @@ export interface DriverReport {
   readonly baseRate: number;
   readonly totalValue: number;
   readonly valueBasis: string;
+  /** What the value is: profit, revenue or a count of customers. */
+  readonly valueKind: ValueKind;
+  /** Who was counted (the denominator), when the dataset says; e.g. "Customerstatus = Churned against Stayed (Joined left out: 20 rows)". */
+  readonly population: string | null;
   readonly lambda: number;
   readonly converged: boolean;
   readonly iterations: number;
   readonly drivers: readonly DriverResult[];
   /** Drivers left out (too few customers, too many levels). */
   readonly skipped: readonly string[];
+  /** Columns left out of the model: leaks of the outcome (warned), identifiers and coordinates. */
+  readonly leftOut: readonly LeftOutColumn[];
   readonly notes: readonly string[];
 }

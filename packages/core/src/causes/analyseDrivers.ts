@@ -1,8 +1,10 @@
-import type { DriverDataset } from "./DriverDataset.ts";
+import type { DriverDataset, LeftOutColumn } from "./DriverDataset.ts";
 import type { DriverReport, DriverResult } from "./DriverReport.ts";
+import { detectLeak } from "./detectLeak.ts";
 import { driverSentence } from "./driverSentence.ts";
 import { type EncodeOptions, encodeDrivers } from "./encodeDrivers.ts";
 import { fitRidgeLogistic } from "./fitRidgeLogistic.ts";
+import { leftOutNotes } from "./leftOutNotes.ts";
 import { relativeRisk } from "./relativeRisk.ts";
 
 /** Options of `analyseDrivers`. */
@@ -56,17 +58,24 @@ function groupPatterns(indicators: readonly Uint8Array[], outcome: Uint8Array) {
  *    is measured holding the others fixed (a category level against the column's reference level);
  *    fitted by Newton–Raphson with a small ridge penalty (λ = 1 by default, intercept unpenalised)
  *    that keeps collinear or rare drivers finite; 95% interval `exp(β ± 1.96·se)`, se from the
- *    inverse penalised Hessian. The reference level itself gets the contrast with the column's other
- *    levels (weighted by their customers), so "month-to-month" has an odds ratio too.
+ *    inverse penalised Hessian. Each category is measured against its safest level (the lowest
+ *    defection among levels with enough customers; see `encodeDrivers`), which is reported with its
+ *    crude figures and no odds ratio ("reference"): the others are measured against it.
  * 4. **Value at stake** — `(rate_with − rate_without) × Σ value of the customers with it`: the value
  *    expected to be kept if the issue were removed, and `(rate_with − rate_without) × customers with
  *    it` the customers. Drivers are ranked by it, so the list reads as "what fixing this pays".
  *
+ * Before the fit, a column that records the outcome rather than explaining it — filled only for one
+ * outcome, or with levels that separate the outcomes perfectly (`detectLeak`) — is left out with a
+ * warning in `notes` naming it: left in, it would top the list at 100% defection and distort every
+ * adjusted estimate.
+ *
  * These are associations in observational data, not experiments: a driver can stand in for a cause
- * it travels with. When the adjusted odds ratio's interval includes 1 while the relative risk's does
- * not, the driver's crude effect is mostly another driver's. A driver whose relative-risk interval
- * includes 1 is flagged as not significant — improving it is not shown to pay (seeds/004: the bank
- * fixed statement errors, but its defectors had not left over statements).
+ * it travels with. Significance is reported per estimate (`relativeRiskSignificant`,
+ * `oddsRatioSignificant`); when the adjusted odds ratio points the other way from the relative risk
+ * (`adjustmentReverses`), the sentence says so. `significant` needs both to agree. A driver that is
+ * not significant is not shown to pay (seeds/004: the bank fixed statement errors, but its defectors
+ * had not left over statements).
  *
  * @example
  * const report = analyseDrivers(dataset);
@@ -81,8 +90,16 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
     defected += dataset.outcome[i] ?? 0;
     totalValue += dataset.value[i] ?? 0;
   }
-  const { drivers, skipped } = encodeDrivers(dataset.columns, n, options);
-  const notes: string[] = [];
+  const leftOut: LeftOutColumn[] = [...(dataset.leftOut ?? [])];
+  const notes: string[] = [...(dataset.notes ?? [])];
+  const kept = dataset.columns.filter((c) => {
+    const leak = detectLeak(c, dataset.outcome);
+    if (leak === null) return true;
+    leftOut.push({ column: c.name, kind: "leak", detail: leak });
+    return false;
+  });
+  notes.push(...leftOutNotes(leftOut));
+  const { drivers, skipped } = encodeDrivers(kept, n, options, dataset.outcome);
   const modelled = drivers.filter((d) => !d.isReference);
   const fit =
     modelled.length > 0 && n > 0
@@ -94,26 +111,12 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
           options.lambda === undefined ? {} : { lambda: options.lambda },
         )
       : null;
-  const k = modelled.length + 1;
-  // log OR and its se of a driver: its coefficient, or for a reference level the contrast with its
-  // column's other (modelled) levels, weighted by their customers: −Σ wₗ βₗ, variance wᵀ Σ w.
-  const logOdds = (d: (typeof drivers)[number]): { beta: number; se: number } => {
+  // log OR and its se of a driver: its coefficient; a reference level has none (null).
+  const logOdds = (d: (typeof drivers)[number]): { beta: number; se: number } | null => {
+    if (d.isReference) return null;
     if (fit === null) return { beta: 0, se: Number.NaN };
-    const terms = d.isReference
-      ? modelled.flatMap((m, j) => (m.column === d.column ? [{ index: j + 1, weight: m.count }] : []))
-      : [{ index: modelled.indexOf(d) + 1, weight: 1 }];
-    const total = d.isReference ? terms.reduce((s, t) => s + t.weight, 0) : 1;
-    if (terms.length === 0 || total === 0) return { beta: 0, se: Number.NaN };
-    const sign = d.isReference ? -1 : 1;
-    let beta = 0;
-    let variance = 0;
-    for (const a of terms) {
-      beta += (sign * a.weight * (fit.coefficients[a.index] ?? 0)) / total;
-      for (const b of terms) {
-        variance += ((a.weight * b.weight) / (total * total)) * (fit.covariance[a.index * k + b.index] ?? 0);
-      }
-    }
-    return { beta, se: Math.sqrt(Math.max(0, variance)) };
+    const at = modelled.indexOf(d) + 1;
+    return { beta: fit.coefficients[at] ?? 0, se: fit.standardErrors[at] ?? Number.NaN };
   };
   if (fit !== null && !fit.converged)
     notes.push(`the regression did not converge in ${fit.iterations} steps`);
@@ -133,22 +136,42 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
     const rateWith = defectedWith / customersWith;
     const rateWithout = defectedWithout / customersWithout;
     const rr = relativeRisk(defectedWith, customersWith, defectedWithout, customersWithout, z);
-    const { beta, se } = logOdds(d);
+    const odds = logOdds(d);
+    const or =
+      odds === null
+        ? null
+        : {
+            value: Math.exp(odds.beta),
+            low: Math.exp(odds.beta - z * odds.se),
+            high: Math.exp(odds.beta + z * odds.se),
+          };
     const excessRate = rateWith - rateWithout;
-    const significant = rr.low > 1 || rr.high < 1;
+    const rrSignificant = rr.low > 1 || rr.high < 1;
+    const orSignificant = or === null ? null : or.low > 1 || or.high < 1;
+    // Opposite sides of 1, and not both within noise (a flip of two noisy estimates says nothing).
+    const reverses =
+      or !== null &&
+      rr.value !== 1 &&
+      or.value !== 1 &&
+      rr.value > 1 !== or.value > 1 &&
+      (rrSignificant || orSignificant === true);
     const base = {
       label: d.label,
       customersRetained: excessRate * customersWith,
       valueAtStake: excessRate * valueWith,
       rateWith,
       rateWithout,
-      significant,
+      significant: rrSignificant,
+      oddsRatio: or?.value ?? null,
+      oddsRatioLow: or?.low ?? null,
+      oddsRatioHigh: or?.high ?? null,
     };
     return {
       id: d.id,
       column: d.column,
       level: d.level,
       reference: d.reference,
+      isReference: d.isReference,
       label: d.label,
       aliases: d.aliases,
       customersWith,
@@ -160,14 +183,17 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
       relativeRisk: rr.value,
       relativeRiskLow: rr.low,
       relativeRiskHigh: rr.high,
-      oddsRatio: Math.exp(beta),
-      oddsRatioLow: Math.exp(beta - z * se),
-      oddsRatioHigh: Math.exp(beta + z * se),
+      relativeRiskSignificant: rrSignificant,
+      oddsRatio: or?.value ?? null,
+      oddsRatioLow: or?.low ?? null,
+      oddsRatioHigh: or?.high ?? null,
+      oddsRatioSignificant: orSignificant,
+      adjustmentReverses: reverses,
       valueWith,
       excessRate,
       valueAtStake: base.valueAtStake,
       customersRetained: base.customersRetained,
-      significant,
+      significant: rrSignificant && orSignificant !== false && !reverses,
       sentence: driverSentence(base),
     };
   });
@@ -178,11 +204,14 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
     baseRate: n === 0 ? 0 : defected / n,
     totalValue,
     valueBasis: dataset.valueBasis,
+    valueKind: dataset.valueKind ?? "profit",
+    population: dataset.population ?? null,
     lambda: fit?.lambda ?? options.lambda ?? 1,
     converged: fit?.converged ?? true,
     iterations: fit?.iterations ?? 0,
     drivers: results,
     skipped,
+    leftOut,
     notes,
   };
 }

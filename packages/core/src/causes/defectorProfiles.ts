@@ -1,11 +1,22 @@
 import { wilsonInterval } from "../defection/wilsonInterval.ts";
 
-/** One customer for `defectorProfiles`: its group in each dimension, outcome and profit. */
+/** One customer for `defectorProfiles`: its group in each dimension, outcome and value. */
 export interface ProfileInput {
   readonly groups: Readonly<Record<string, string | null>>;
   readonly defected: boolean;
-  /** Profit per customer over the period (or the best value proxy); null when unknown. */
+  /** The customer's value (profit when costs are known, else revenue); null when unknown. */
   readonly profit: number | null;
+}
+
+/** Options of `defectorProfiles`. */
+export interface ProfileOptions {
+  /** What the inputs' value is, as a reader should see it: "profit", "revenue (Monthlycharge × 12)"; default "profit". */
+  readonly valueLabel?: string;
+  /**
+   * Whether the value is net of the cost to serve; default true. Without costs a group cannot be
+   * called costly to serve, so no group is flagged `costlyAndLikelyToLeave`.
+   */
+  readonly costKnown?: boolean;
 }
 
 /** One group of one dimension. */
@@ -17,9 +28,13 @@ export interface ProfileRow {
   readonly rate: number;
   readonly rateLow: number;
   readonly rateHigh: number;
-  /** Mean profit per customer with a known profit; null when none is known. */
-  readonly meanProfit: number | null;
-  /** Defects clearly more than the base (Wilson low bound above the base rate) and earns less than the base mean. */
+  /** Mean value per customer with a known value (what `valueLabel` says); null when none is known. */
+  readonly meanValue: number | null;
+  /** Defects clearly more than the base: the Wilson interval's low bound is above the base rate. */
+  readonly likelyToLeave: boolean;
+  /** Its mean value is below the base mean. */
+  readonly belowAverageValue: boolean;
+  /** Likely to leave and earns less than the base mean profit; only when costs are known (`costKnown`). */
   readonly costlyAndLikelyToLeave: boolean;
 }
 
@@ -27,16 +42,22 @@ export interface ProfileRow {
 export interface ProfileReport {
   readonly customers: number;
   readonly baseRate: number;
-  readonly baseMeanProfit: number | null;
+  readonly baseMeanValue: number | null;
+  /** What the value is: "profit (last 12 months)", "revenue (Monthlycharge × 12)", … */
+  readonly valueLabel: string;
+  /** Whether the value is net of costs, so "costly to serve" can be said. */
+  readonly costKnown: boolean;
   readonly rows: readonly ProfileRow[];
 }
 
 /**
  * Which kinds of customer defect most and earn least: per dimension (segment, country, channel,
  * tenure band, value band, …) and group, the count, defection rate with its 95% Wilson interval and
- * mean profit per customer. A group is flagged "costly to serve and likely to leave" when its rate's
- * lower bound is above the base rate (not noise) and its mean profit is below the base mean — the
- * customers the business cannot serve well, to stop attracting or to price differently (seeds/004).
+ * mean value per customer. A group is "likely to leave" when its rate's lower bound is above the base
+ * rate (not noise); when the value is profit (`costKnown`) and its mean is below the base mean it is
+ * flagged "costly to serve and likely to leave" — the customers the business cannot serve well, to
+ * stop attracting or to price differently (seeds/004). Without costs (revenue only) nothing can be
+ * said about the cost to serve: such a group is only likely to leave and below average in value.
  * Rows are ordered per dimension, flagged first, then by rate.
  *
  * @example
@@ -45,14 +66,16 @@ export interface ProfileReport {
 export function defectorProfiles(
   inputs: readonly ProfileInput[],
   dimensions: readonly string[],
+  options: ProfileOptions = {},
 ): ProfileReport {
+  const costKnown = options.costKnown ?? true;
   const mean = (xs: readonly ProfileInput[]) => {
     const known = xs.filter((x) => x.profit !== null);
     return known.length === 0 ? null : known.reduce((s, x) => s + (x.profit ?? 0), 0) / known.length;
   };
   const defectedAll = inputs.filter((x) => x.defected).length;
   const baseRate = inputs.length === 0 ? 0 : defectedAll / inputs.length;
-  const baseMeanProfit = mean(inputs);
+  const baseMeanValue = mean(inputs);
   const rows: ProfileRow[] = [];
   for (const dimension of dimensions) {
     const groups = new Map<string, ProfileInput[]>();
@@ -66,7 +89,9 @@ export function defectorProfiles(
     for (const [group, members] of groups) {
       const defected = members.filter((x) => x.defected).length;
       const ci = wilsonInterval(defected, members.length);
-      const meanProfit = mean(members);
+      const meanValue = mean(members);
+      const likelyToLeave = ci.low > baseRate;
+      const belowAverageValue = meanValue !== null && baseMeanValue !== null && meanValue < baseMeanValue;
       block.push({
         dimension,
         group,
@@ -75,15 +100,25 @@ export function defectorProfiles(
         rate: defected / members.length,
         rateLow: ci.low,
         rateHigh: ci.high,
-        meanProfit,
-        costlyAndLikelyToLeave:
-          ci.low > baseRate && meanProfit !== null && baseMeanProfit !== null && meanProfit < baseMeanProfit,
+        meanValue,
+        likelyToLeave,
+        belowAverageValue,
+        costlyAndLikelyToLeave: costKnown && likelyToLeave && belowAverageValue,
       });
     }
     block.sort(
-      (a, b) => Number(b.costlyAndLikelyToLeave) - Number(a.costlyAndLikelyToLeave) || b.rate - a.rate,
+      (a, b) =>
+        Number(b.likelyToLeave && b.belowAverageValue) - Number(a.likelyToLeave && a.belowAverageValue) ||
+        b.rate - a.rate,
     );
     rows.push(...block);
   }
-  return { customers: inputs.length, baseRate, baseMeanProfit, rows };
+  return {
+    customers: inputs.length,
+    baseRate,
+    baseMeanValue,
+    valueLabel: options.valueLabel ?? "profit",
+    costKnown,
+    rows,
+  };
 }

@@ -8,14 +8,24 @@ export { causeProfileInputs, PROFILE_DIMENSIONS } from "./causeProfileInputs.ts"
 export { type CheckedAnswer, checkSurveyAnswers, type SurveyAnswer } from "./checkSurveyAnswers.ts";
 export { choleskyFactor, choleskySolve } from "./choleskySolve.ts";
 export { COMPLAINT_STATUSES, type ComplaintStatus, parseComplaintStatus } from "./complaintStatus.ts";
-export type { CategoryColumn, DriverColumn, DriverDataset, FlagColumn } from "./DriverDataset.ts";
+export type {
+  CategoryColumn,
+  DriverColumn,
+  DriverDataset,
+  FlagColumn,
+  LeftOutColumn,
+  ValueKind,
+} from "./DriverDataset.ts";
 export type { DriverReport, DriverResult } from "./DriverReport.ts";
+export { type DatasetProfileReport, datasetProfiles } from "./datasetProfiles.ts";
 export {
   defectorProfiles,
   type ProfileInput,
+  type ProfileOptions,
   type ProfileReport,
   type ProfileRow,
 } from "./defectorProfiles.ts";
+export { detectLeak } from "./detectLeak.ts";
 export { type DriverQueryOptions, driverQueries } from "./driverQueries.ts";
 export { driverSentence } from "./driverSentence.ts";
 export { type EncodedDriver, type EncodeOptions, encodeDrivers } from "./encodeDrivers.ts";
@@ -26,6 +36,9 @@ export {
   type RidgeLogisticFit,
   type RidgeLogisticOptions,
 } from "./fitRidgeLogistic.ts";
+export { type IdentifierKind, identifierKind } from "./identifierKind.ts";
+export { leftOutNotes } from "./leftOutNotes.ts";
+export { columnKey, type MatchedColumn, matchColumn } from "./matchColumn.ts";
 export { type NpsCategory, npsCategory } from "./npsCategory.ts";
 export { parseCsv } from "./parseCsv.ts";
 export { reasonsQuery } from "./reasonsQuery.ts";
@@ -40,6 +53,7 @@ export {
 } from "./SurveyQuestion.ts";
 export {
   type ReasonDimension,
+  type ReasonLevel,
   type ReasonPeriod,
   type ReasonReport,
   type ReasonRow,
@@ -49,5 +63,6 @@ export {
 } from "./summariseReasons.ts";
 export { parseSurveyType, surveyQuestionnaire } from "./surveyQuestionnaire.ts";
 export { type TableDatasetOptions, tableDriverDataset } from "./tableDriverDataset.ts";
+export { type TableReasonReport, type TableReasonsOptions, tableReasons } from "./tableReasons.ts";
 export { tenureBucket } from "./tenureBucket.ts";
 export { type CauseCustomerOptions, toCauseCustomers } from "./toCauseCustomers.ts";

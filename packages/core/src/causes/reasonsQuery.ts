@@ -6,8 +6,8 @@ import type { SqlQuery } from "../SqlQuery.ts";
  * Every recorded exit reason in [fromDay, toDay] (epoch days), one row per answer: from worklist
  * contacts (`contacts.exit_reason`, except contacts whose outcome was `saved` — those customers
  * stayed) and from exit surveys (`survey_responses` with survey `exit` and a reason, on the
- * `exit_reason` question or with no question, as ingested files have). Each row carries the
- * customer's segment and branch, its CLV when scored, and its sales and profit over the 365 days up
+ * `exit_reason` question or with no question, as ingested files have; with the reason's category
+ * when the file gave one, `reason_category`). Each row carries the customer's segment and branch, its CLV when scored, and its sales and profit over the 365 days up
  * to the answer (profit only when every line had a cost).
  *
  * @example
@@ -19,10 +19,12 @@ export function reasonsQuery(dialect: Dialect, options: { fromDay: number; toDay
   const to = p.add(Math.trunc(options.toDay));
   const day = (column: string) => dialect.epochDay(column, null);
   const text = `WITH answers AS (
-      SELECT customer_id, lower(trim(exit_reason)) AS reason, ${day("occurred_at")} AS d, 'contact' AS source
+      SELECT customer_id, lower(trim(exit_reason)) AS reason, CAST(NULL AS VARCHAR) AS reason_category,
+        ${day("occurred_at")} AS d, 'contact' AS source
       FROM contacts WHERE exit_reason IS NOT NULL AND (outcome IS NULL OR outcome <> 'saved')
       UNION ALL
-      SELECT customer_id, lower(trim(reason)) AS reason, ${day("occurred_at")} AS d, 'exit_survey' AS source
+      SELECT customer_id, lower(trim(reason)) AS reason, nullif(lower(trim(reason_category)), '') AS reason_category,
+        ${day("occurred_at")} AS d, 'exit_survey' AS source
       FROM survey_responses
       WHERE lower(survey) = 'exit' AND reason IS NOT NULL AND (question IS NULL OR question = 'exit_reason')
     ), picked AS (
@@ -31,13 +33,13 @@ export function reasonsQuery(dialect: Dialect, options: { fromDay: number; toDay
       SELECT customer_id, ${day("occurred_at")} AS d, amount, cost FROM transactions
       WHERE customer_id IN (SELECT customer_id FROM picked)
     )
-    SELECT a.customer_id, a.reason, a.d, a.source, c.segment, c.branch, s.clv,
+    SELECT a.customer_id, a.reason, a.reason_category, a.d, a.source, c.segment, c.branch, s.clv,
       sum(t.amount) AS sales_12m, sum(t.amount - t.cost) AS profit_12m,
       count(t.cost) AS cost_lines, count(t.amount) AS lines
     FROM picked a
       LEFT JOIN customers c ON c.id = a.customer_id
       LEFT JOIN customer_scores s ON s.customer_id = a.customer_id
       LEFT JOIN tx t ON t.customer_id = a.customer_id AND t.d <= a.d AND t.d > a.d - 365
-    GROUP BY a.customer_id, a.reason, a.d, a.source, c.segment, c.branch, s.clv`;
+    GROUP BY a.customer_id, a.reason, a.reason_category, a.d, a.source, c.segment, c.branch, s.clv`;
   return { sql: text, params: p.values };
 }

@@ -2,8 +2,11 @@ import { numberOrNull, numberOrZero, textOrNull } from "../analyses/rowValues.ts
 import { fromEpochDay } from "../periods/epochDay.ts";
 import type { Row } from "../SqlClient.ts";
 
-/** Grouping of the reason table besides the reason itself. */
-export type ReasonDimension = "segment" | "branch";
+/** Grouping of the reason table besides the reason itself ("category": the reason's own category). */
+export type ReasonDimension = "segment" | "branch" | "category";
+
+/** Which of the two levels of an answer is counted: the reason itself, or its category. */
+export type ReasonLevel = "reason" | "category";
 
 /** Calendar periods of the reason trend (Gregorian). */
 export type ReasonPeriod = "month" | "quarter" | "year";
@@ -35,7 +38,10 @@ export interface ReasonTrendRow {
 export interface ReasonReport {
   readonly customers: number;
   readonly value: number;
-  readonly valueBasis: Readonly<Record<"clv" | "profit_12m" | "sales_12m", number>>;
+  /** How many customers were valued by each basis ("given": a value the rows carried, a flat file's). */
+  readonly valueBasis: Readonly<Record<"clv" | "profit_12m" | "sales_12m" | "given", number>>;
+  /** "reason" or "category": what the `reason` of each row is. */
+  readonly level: ReasonLevel;
   readonly rows: readonly ReasonRow[];
   readonly trend: readonly ReasonTrendRow[];
   readonly notes: readonly string[];
@@ -44,6 +50,8 @@ export interface ReasonReport {
 /** Options of `summariseReasons`. */
 export interface SummariseReasonsOptions {
   readonly by?: ReasonDimension | null;
+  /** Count reasons or their categories; default "reason". */
+  readonly level?: ReasonLevel;
   /** Default "month". */
   readonly period?: ReasonPeriod;
   /** The taxonomy; reasons outside it are kept under their own code with a note. */
@@ -60,8 +68,11 @@ function periodLabel(day: number, period: ReasonPeriod): string {
 /**
  * Defections by reason from the rows of `reasonsQuery`: one reason per customer (its latest answer;
  * on the same day an exit survey — the customer's own words — wins over a worklist contact), counted
- * and valued overall or per segment or branch, and the trend of each reason per period. Value is the
- * customer's CLV when scored, else its profit over the year before the answer (when costs are
+ * and valued overall or per segment, branch or reason category, and the trend of each reason per
+ * period (rows without a day, from a flat file, have no trend). With `level: "category"` the
+ * reason's category (`reason_category`, "(no category)" when unknown) is counted instead, so value
+ * lost can be read at either level. Value is a `value` the row carries (a flat file's column), else
+ * the customer's CLV when scored, else its profit over the year before the answer (when costs are
  * known), else its sales; never negative.
  *
  * @example
@@ -70,15 +81,17 @@ function periodLabel(day: number, period: ReasonPeriod): string {
  */
 export function summariseReasons(rows: readonly Row[], options: SummariseReasonsOptions = {}): ReasonReport {
   const period = options.period ?? "month";
+  const level = options.level ?? "reason";
   const latest = new Map<string, Row>();
   for (const r of rows) {
     const id = String(r.customer_id);
     const prev = latest.get(id);
-    const d = numberOrZero(r, "d");
-    const prevDay = prev === undefined ? Number.NEGATIVE_INFINITY : numberOrZero(prev, "d");
-    if (d > prevDay || (d === prevDay && r.source === "exit_survey")) latest.set(id, r);
+    const d = numberOrNull(r, "d") ?? Number.NEGATIVE_INFINITY;
+    const prevDay =
+      prev === undefined ? Number.NEGATIVE_INFINITY : (numberOrNull(prev, "d") ?? Number.NEGATIVE_INFINITY);
+    if (prev === undefined || d > prevDay || (d === prevDay && r.source === "exit_survey")) latest.set(id, r);
   }
-  const basis = { clv: 0, profit_12m: 0, sales_12m: 0 };
+  const basis = { clv: 0, profit_12m: 0, sales_12m: 0, given: 0 };
   const unknown = new Set<string>();
   const groups = new Map<string, Map<string, { customers: number; value: number }>>();
   const periods = new Map<string, Map<string, { customers: number; value: number }>>();
@@ -98,14 +111,22 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
   let total = 0;
   let totalValue = 0;
   for (const r of latest.values()) {
-    const reason = textOrNull(r, "reason") ?? "other";
-    if (options.taxonomy !== undefined && !options.taxonomy.includes(reason)) unknown.add(reason);
+    const reason =
+      level === "category"
+        ? (textOrNull(r, "reason_category") ?? "(no category)")
+        : (textOrNull(r, "reason") ?? "other");
+    if (level === "reason" && options.taxonomy !== undefined && !options.taxonomy.includes(reason))
+      unknown.add(reason);
+    const given = numberOrNull(r, "value");
     const clv = numberOrNull(r, "clv");
     const lines = numberOrZero(r, "lines");
     const profit =
       lines > 0 && numberOrZero(r, "cost_lines") === lines ? numberOrNull(r, "profit_12m") : null;
     let raw: number;
-    if (clv !== null) {
+    if (given !== null) {
+      raw = given;
+      basis.given++;
+    } else if (clv !== null) {
       raw = clv;
       basis.clv++;
     } else if (profit !== null) {
@@ -118,9 +139,12 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
     const value = Math.max(0, raw);
     total++;
     totalValue += value;
-    const group = options.by ? (textOrNull(r, options.by) ?? "(none)") : "(all)";
+    const group = options.by
+      ? (textOrNull(r, options.by === "category" ? "reason_category" : options.by) ?? "(none)")
+      : "(all)";
     bump(groups, group, reason, value);
-    bump(periods, periodLabel(numberOrZero(r, "d"), period), reason, value);
+    const day = numberOrNull(r, "d");
+    if (day !== null) bump(periods, periodLabel(day, period), reason, value);
   }
   const out: ReasonRow[] = [];
   for (const [group, reasons] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -155,5 +179,5 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
   const notes: string[] = [];
   if (unknown.size > 0) notes.push(`reasons outside the taxonomy: ${[...unknown].sort().join(", ")}`);
   if (total === 0) notes.push("no exit reason recorded in the range (worklist contacts or exit surveys)");
-  return { customers: total, value: totalValue, valueBasis: basis, rows: out, trend, notes };
+  return { customers: total, value: totalValue, valueBasis: basis, level, rows: out, trend, notes };
 }

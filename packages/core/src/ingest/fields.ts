@@ -97,7 +97,9 @@ export const kindFields: Readonly<Record<Kind, readonly FieldSpec[]>> = {
     f("survey", "text", ["survey_type", "kind"], true),
     f("question", "text"),
     f("score", "number", ["rating", "answer"]),
-    f("reason", "text", ["reason_code", "exit_reason"]),
+    f("reason", "text", ["reason_code", "exit_reason", "churn_reason"]),
+    // The reason's category (two levels: "Competitor had better devices" in "Competitor").
+    f("reason_category", "text", ["category", "churn_category", "exit_category", "reason_group"]),
     f("text", "text", ["comment", "free_text"]),
   ],
 };

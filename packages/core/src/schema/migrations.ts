@@ -387,4 +387,13 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE customer_scores_v9 RENAME TO customer_scores",
     ],
   },
+  {
+    version: 10,
+    name: "exit reasons with their category",
+    statements: [
+      // An export gives a reason and the category it belongs to ("Competitor had better devices" in
+      // "Competitor"), so value lost can be read at either level.
+      "ALTER TABLE survey_responses ADD COLUMN reason_category VARCHAR",
+    ],
+  },
 ];

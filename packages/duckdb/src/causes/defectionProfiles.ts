@@ -18,7 +18,8 @@ export interface DefectionProfilesReport extends ProfileReport {
 
 /**
  * Which segments, countries, channels, tenure bands and value bands defect most and earn least, with
- * the groups that are both flagged "costly to serve and likely to leave" (see `defectorProfiles`).
+ * the groups that are both flagged "costly to serve and likely to leave" (see `defectorProfiles`) —
+ * only when the transactions carry costs; otherwise the value is sales and the flag stays off.
  *
  * @example
  * const r = await defectionProfiles(store.client, { asOf: "2024-06-30" });
@@ -30,7 +31,10 @@ export async function defectionProfiles(
 ): Promise<DefectionProfilesReport> {
   const loaded = await loadCauseCustomers(client, options);
   const anyCost = loaded.customers.some((c) => c.profit12m !== null);
-  const report = defectorProfiles(causeProfileInputs(loaded.customers), PROFILE_DIMENSIONS);
+  const report = defectorProfiles(causeProfileInputs(loaded.customers), PROFILE_DIMENSIONS, {
+    valueLabel: anyCost ? "profit (last 12 months)" : "sales (last 12 months)",
+    costKnown: anyCost,
+  });
   return {
     ...report,
     asOf: loaded.asOf,
@@ -38,6 +42,9 @@ export async function defectionProfiles(
     profitBasis: anyCost ? "profit_12m" : "sales_12m",
     notes: anyCost
       ? loaded.notes
-      : [...loaded.notes, "no costs in the data: mean sales are shown in place of profit"],
+      : [
+          ...loaded.notes,
+          "no costs in the data: mean sales are shown in place of profit, and no group is called costly to serve",
+        ],
   };
 }

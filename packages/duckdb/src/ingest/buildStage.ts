@@ -13,6 +13,12 @@ export interface Stage {
   readonly bad: string;
   /** SELECT listing each bad value from the table `_bad` (made from `bad`): `_n`, field, value, reason. */
   readonly problems: string;
+  /**
+   * For surveys, a condition on the stage's columns true for a row that carries no answer (no score,
+   * reason, category or text): a snapshot's customers who stayed have no exit reason, and such a row
+   * is not a response. Null for the other kinds.
+   */
+  readonly unanswered: string | null;
   readonly params: Params;
 }
 
@@ -26,7 +32,9 @@ const reasonFor: Readonly<Record<string, string>> = {
 /**
  * Builds the SQL that reads `source` into typed canonical rows of `kind`. Rows without an id column
  * are keyed `h<md5 of the record>-<occurrence>`, so a repeated identical line stays a distinct
- * record while loading the same file again matches every key.
+ * record while loading the same file again matches every key. A field in `constants` (`--set
+ * survey=exit`) takes the same value on every row, bound as a parameter and converted and checked
+ * like a column's text.
  *
  * @example
  * const stage = buildStage(source, "transactions", mapping, undefined, undefined);
@@ -38,12 +46,20 @@ export function buildStage(
   mapping: FieldMapping,
   preset: Preset | undefined,
   dateFormat: string | undefined,
+  constants: Readonly<Record<string, string>> = {},
 ): Stage {
   const params = new Params();
   params.bind(source.file);
   const format = dateFormat ?? preset?.dateFormat;
-  const fields = kindFields[kind].filter((f) => mapping.has(f.name));
-  const raw = fields.map((f) => `${source.text(mapping.get(f.name) ?? "")} AS ${quoteIdent(`r_${f.name}`)}`);
+  const fields = kindFields[kind].filter((f) => mapping.has(f.name) || constants[f.name] !== undefined);
+  const raw = fields.map((f) => {
+    const constant = constants[f.name];
+    const text =
+      constant === undefined
+        ? source.text(mapping.get(f.name) ?? "")
+        : `nullif(trim(CAST(${params.bind(constant)} AS VARCHAR)), '')`;
+    return `${text} AS ${quoteIdent(`r_${f.name}`)}`;
+  });
   const typed = fields.map((f) => ({
     name: f.name,
     expr: fieldExpression(f.type, quoteIdent(`r_${f.name}`), params, format),
@@ -85,7 +101,12 @@ export function buildStage(
     problemRows.push(`SELECT _n, 'amount', NULL, 'missing quantity or unit price'
       FROM _bad WHERE NOT ("quantity" IS NOT NULL AND "unit_price" IS NOT NULL)`);
   }
+  const answers = ["score", "reason", "reason_category", "text"].filter((c) => columns.includes(c));
   return {
+    unanswered:
+      kind === "surveys"
+        ? `(${answers.map((c) => `${quoteIdent(c)} IS NULL`).join(" AND ") || "true"})`
+        : null,
     columns: hasId ? columns : ["id", ...columns],
     select,
     bad,

@@ -52,7 +52,10 @@ export async function openSource(
   header: boolean,
 ): Promise<Source> {
   if (format === "whitespace") {
-    const fields = (await firstLine(file)).trim().split(/\s+/);
+    const fields = (await firstLine(file))
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split(/\s+/);
     const hasHeader = fields.every((x) => !number.test(x));
     const names = hasHeader ? fields : fields.map((_, i) => `column${i + 1}`);
     const from = `(SELECT string_split_regex(trim(line, E' \\t\\r'), '[ \\t]+') AS f, trim(line, E' \\t\\r') AS line
@@ -85,8 +88,15 @@ export async function openSource(
   } catch (error) {
     throw new Error(`${file}: cannot read as ${format}: ${(error as Error).message}`);
   }
+  // Exports pad header names ("Customerid "): every column is known by its trimmed name, unless
+  // trimming would make two names the same.
+  const trimmed = described.map((c) => c.name.trim());
+  const named = described.map((c, i) => {
+    const name = trimmed[i] ?? c.name;
+    return name !== "" && trimmed.indexOf(name) === trimmed.lastIndexOf(name) ? { ...c, name } : c;
+  });
   const columns =
-    header || format !== "csv" ? described : described.map((c, i) => ({ ...c, name: `column${i + 1}` }));
+    header || format !== "csv" ? named : described.map((c, i) => ({ ...c, name: `column${i + 1}` }));
   const renamed = columns.map(
     (c, i) => `${quoteIdent(described[i]?.name ?? c.name)} AS ${quoteIdent(c.name)}`,
   );
