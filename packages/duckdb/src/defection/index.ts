@@ -22,5 +22,6 @@ export { type AlertRow, type ListAlertsOptions, listAlerts } from "./listAlerts.
 export { type LoadedFeatures, loadFeatures, type ModelFigures } from "./loadFeatures.ts";
 export { probabilityOfPurchase } from "./probabilityOfPurchase.ts";
 export { type DefectionRunSummary, type RunDefectionOptions, runDefection } from "./runDefection.ts";
+export { checkOutboundTarget, outboundAllowlist, outboundSettingKey } from "./outboundTarget.ts";
 export { addWebhook, type DeliverOptions, type DeliveryPass, deliverWebhooks } from "./webhooks.ts";
 export { type ContactRecord, closeAlert, recordContact, takeAlert } from "./worklist.ts";

@@ -8,12 +8,14 @@ import {
   sql,
   webhookSignature,
 } from "@vafa/core";
+import { checkOutboundTarget, outboundAllowlist } from "./outboundTarget.ts";
 import { timestampText } from "./sqlTime.ts";
 
 /**
  * Subscribes a URL to new alerts. Each delivery is signed with `secret` (see `webhookSignature`).
  *
- * @throws DefectionError for a URL that is not http(s) or an empty secret.
+ * @throws DefectionError for a URL that is not http(s), a short secret, or a target refused by
+ *   `checkOutboundTarget` (link-local or cloud-metadata addresses; hosts off the admin's allowlist).
  * @example
  * const { id } = await addWebhook(store.client, { url: "https://crm.example.com/vafa", secret: "s3cret" });
  */
@@ -31,6 +33,7 @@ export async function addWebhook(
     throw new DefectionError(`webhook URL must be http or https, got ${url.protocol}`);
   }
   if (hook.secret.length < 8) throw new DefectionError("webhook secret must be at least 8 characters");
+  await checkOutboundTarget(url, await outboundAllowlist(client));
   const id = randomUUID();
   await client.run(
     sql("INSERT INTO webhooks (id, url, secret, active, created_at) VALUES ($1, $2, $3, true, $4)", [
@@ -93,8 +96,25 @@ export async function deliverWebhooks(
   let delivered = 0;
   let retrying = 0;
   let failed = 0;
+  const allowHosts = due.length > 0 ? await outboundAllowlist(client) : null;
   for (const d of due) {
     const body = String(d.payload);
+    // Checked before every attempt (DNS or the allowlist may have changed since the URL was saved):
+    // a refused target fails at once, without a request and without retries.
+    const refused = await checkOutboundTarget(new URL(String(d.url)), allowHosts).then(
+      () => null,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    if (refused !== null) {
+      failed++;
+      await client.run(
+        sql(
+          "UPDATE webhook_deliveries SET state = 'failed', attempts = $1, last_status = NULL, last_error = $2 WHERE id = $3",
+          [Number(d.attempts) + 1, refused, String(d.id)],
+        ),
+      );
+      continue;
+    }
     const timestamp = String(Math.floor(now().getTime() / 1000));
     let status: number | null = null;
     let error: string | null = null;
@@ -110,6 +130,8 @@ export async function deliverWebhooks(
           "x-vafa-signature": webhookSignature(String(d.secret), timestamp, body),
         },
         body,
+        // A redirect is an answer, not an instruction: following it could reach a refused address.
+        redirect: "manual",
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
       status = response.status;
