@@ -1,8 +1,10 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppContext } from "../AppContext.ts";
+import { requestIsHttps } from "../http/requestIsHttps.ts";
 import type { User } from "../state/StateStore.ts";
 import type { Principal } from "./Principal.ts";
+import { SlideGuard } from "./SlideGuard.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 
 /** The session cookie's name. */
@@ -11,14 +13,47 @@ export const sessionCookie = "vafa_session";
 // Slide the expiry at most once a minute, so busy clients do not write the store on every request.
 const slideEveryMs = 60_000;
 
+// Per store (so per server), the sessions this process slid and when: one request per session and
+// interval writes, the others in flight read on.
+const slides = new WeakMap<object, SlideGuard>();
+
 function writeCookie(app: AppContext, c: Context, token: string) {
   setCookie(c, sessionCookie, token, {
     httpOnly: true,
     sameSite: "Lax",
     path: "/",
-    secure: app.config.secureCookies,
+    secure: app.config.secureCookies || requestIsHttps(c, app.config.trustProxy),
     maxAge: Math.max(1, Math.floor(app.config.sessionTtlMs / 1000)),
   });
+}
+
+/**
+ * Slides a live session's expiry, at most once per interval per process (an in-memory claim taken
+ * before the write, so 50 requests in flight on one session make one UPDATE, not 50), with a
+ * conditional UPDATE that never moves an expiry back. A write conflict (another process sliding the
+ * same row) is not the reader's problem: the session is valid either way, so it is swallowed, and
+ * the next interval slides again.
+ */
+async function slide(app: AppContext, c: Context, token: string, tokenHash: string, storedExpiry: number) {
+  const now = Date.now();
+  const every = Math.min(slideEveryMs, app.config.sessionTtlMs / 2);
+  const expiresAt = now + app.config.sessionTtlMs;
+  if (expiresAt - storedExpiry < every) return storedExpiry;
+  let guard = slides.get(app.state);
+  if (guard === undefined) {
+    guard = new SlideGuard();
+    slides.set(app.state, guard);
+  }
+  if (!guard.claim(tokenHash, now, every)) return storedExpiry;
+  try {
+    await app.state.extendSession(tokenHash, expiresAt);
+    writeCookie(app, c, token);
+    return expiresAt;
+  } catch (error) {
+    guard.release(tokenHash);
+    console.warn(`session slide skipped: ${(error as Error).message}`);
+    return storedExpiry;
+  }
 }
 
 /**
@@ -68,15 +103,24 @@ export async function resolvePrincipal(app: AppContext, c: Context): Promise<Pri
   if (session === null) return null;
   const now = Date.now();
   if (session.expiresAt <= now) {
-    await app.state.deleteSession(tokenHash);
+    // Several requests may find it expired at once; whichever deletes it, it is gone for all.
+    await app.state.deleteSession(tokenHash).catch(() => {});
     return null;
   }
   const user = await app.state.getUser(session.userId);
   if (user === null || user.disabled) return null;
-  const expiresAt = now + app.config.sessionTtlMs;
-  if (expiresAt - session.expiresAt >= Math.min(slideEveryMs, app.config.sessionTtlMs / 2)) {
-    await app.state.extendSession(tokenHash, expiresAt);
-    writeCookie(app, c, token);
-  }
+  const expiresAt = await slide(app, c, token, tokenHash, session.expiresAt);
   return { user, via: "session", session: { ...session, expiresAt } };
+}
+
+/**
+ * Ends every session of `userId` after its password, role, branch or disabled flag changed, so
+ * nobody keeps the old powers in an open tab; `keep` spares the caller's own session (an admin
+ * editing their own account stays signed in). Returns how many sessions ended.
+ *
+ * @example
+ * await revokeUserSessions(app, user.id, principal.session?.tokenHash);
+ */
+export function revokeUserSessions(app: AppContext, userId: string, keep?: string): Promise<number> {
+  return app.state.deleteUserSessions(userId, keep);
 }

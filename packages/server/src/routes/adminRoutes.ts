@@ -4,6 +4,7 @@ import { signedIn } from "../auth/Principal.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { hashToken, randomToken } from "../auth/secrets.ts";
 import { HttpError } from "../http/HttpError.ts";
+import { revokeUserSessions } from "../auth/sessions.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { readSettings, settingsKey, settingsSchema } from "../settings.ts";
 import { ROLES, type UserPatch } from "../state/StateStore.ts";
@@ -107,14 +108,25 @@ export function adminRoutes(): Route[] {
         .strict(),
       returns: "{ user }",
       handle: async ({ app, params, body, principal }) => {
-        const { user: actor } = signedIn(principal);
+        const { user: actor, session } = signedIn(principal);
+        const before = await app.state.getUser(params.id);
         const { password, ...rest } = body;
         const patch: UserPatch = {
           ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
           ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
         };
         const user = await app.state.updateUser(params.id, patch);
-        if (user === null) throw new HttpError(404, `no user ${params.id}`);
+        if (user === null || before === null) throw new HttpError(404, `no user ${params.id}`);
+        // New powers, a new branch or a new password take effect now: the user's open sessions end
+        // (the admin's own, when editing themself, stays).
+        const powersChanged =
+          password !== undefined ||
+          user.role !== before.role ||
+          user.branch !== before.branch ||
+          user.disabled !== before.disabled;
+        const sessionsEnded = powersChanged
+          ? await revokeUserSessions(app, user.id, user.id === actor.id ? session?.tokenHash : undefined)
+          : 0;
         await audit(app, actor, "user.update", user.id, {
           ...rest,
           ...(password ? { password: "changed" } : {}),
@@ -161,6 +173,7 @@ export function adminRoutes(): Route[] {
           actor_email: e.actorEmail,
           action: e.action,
           target: e.target,
+          ...(sessionsEnded > 0 ? { sessions_ended: sessionsEnded } : {}),
           details: e.details,
         })),
       }),

@@ -95,9 +95,30 @@ export interface StateStore {
 
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string): Promise<Session | null>;
-  /** Slides a session's expiry. */
+  /**
+   * Slides a session's expiry forward to `expiresAt` — only if that is later than the stored one, so
+   * concurrent slides of one session never move it back.
+   */
   extendSession(tokenHash: string, expiresAt: number): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Ends every session of a user (its password, role or branch changed), but `exceptTokenHash` —
+   * the admin's own session when they change their own account. Returns how many ended.
+   */
+  deleteUserSessions(userId: string, exceptTokenHash?: string): Promise<number>;
+
+  /**
+   * Adds one to the counter `key` and returns its new value, atomically: parallel calls, from this
+   * process or others sharing the store, each get a distinct value. A counter lives `windowMs` from
+   * its first increment, then starts again at 1 (a fixed window). The login limits use it.
+   */
+  incrementCounter(key: string, windowMs: number, now: number): Promise<number>;
+  /** Takes one back from a live counter (an attempt that turned out legitimate); never below 0. */
+  decrementCounter(key: string, now: number): Promise<void>;
+  /** A live counter's value; 0 when absent or expired. */
+  readCounter(key: string, now: number): Promise<number>;
+  /** Forgets a counter. */
+  deleteCounter(key: string): Promise<void>;
 
   createApiToken(token: {
     id: string;

@@ -37,6 +37,7 @@ export function cachedStateStore(inner: StateStore): StateStore {
     createSession: write(inner.createSession.bind(inner)),
     extendSession: write(inner.extendSession.bind(inner)),
     deleteSession: write(inner.deleteSession.bind(inner)),
+    deleteUserSessions: write(inner.deleteUserSessions.bind(inner)),
     putSetting: write(inner.putSetting.bind(inner)),
   };
 }

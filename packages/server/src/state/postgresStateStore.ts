@@ -46,6 +46,9 @@ const int8 = 20;
  */
 export async function postgresStateStore(url: string): Promise<StateStore> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
+  // An idle connection dropped by the server (a restart, a failover) is replaced on next use; without
+  // a listener its error would end the whole process.
+  pool.on("error", (error) => console.warn(`PostgreSQL state: idle connection lost: ${error.message}`));
   const client = new PgClient(pool);
   const conn = await pool.connect();
   try {

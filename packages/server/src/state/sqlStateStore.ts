@@ -52,6 +52,39 @@ function timestampText(ms: number): string {
 }
 
 /**
+ * The login limits' counters. Created on first use (CREATE … IF NOT EXISTS), so an existing store
+ * needs no migration; the same DDL runs on DuckDB and PostgreSQL.
+ */
+export const counterTableDdl =
+  "CREATE TABLE IF NOT EXISTS rate_counters (key VARCHAR PRIMARY KEY, count BIGINT NOT NULL, expires_at BIGINT NOT NULL)";
+
+/** Whether a store error is a write-write conflict (DuckDB's optimistic concurrency, PostgreSQL's 40001/40P01). */
+export function isWriteConflict(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return (
+    /conflict on (update|tuple deletion)|transactioncontext error.*conflict/i.test(error.message) ||
+    code === "40001" ||
+    code === "40P01"
+  );
+}
+
+/**
+ * Runs `work` again (up to 5 times, a few ms apart) while it fails with a write conflict, so that
+ * two requests touching one row never surface the store's conflict to a client.
+ */
+async function retryOnConflict<R>(work: () => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 5 || !isWriteConflict(error)) throw error;
+      await new Promise((r) => setTimeout(r, 2 * attempt + Math.random() * 5));
+    }
+  }
+}
+
+/**
  * The `StateStore` over any `SqlClient` speaking portable SQL (`$n` parameters, `ON CONFLICT`,
  * `LIMIT`): the same statements run on DuckDB and on PostgreSQL. The tables are those of
  * migrations 1 (users) and 5; the caller has created them.
@@ -63,6 +96,25 @@ function timestampText(ms: number): string {
 export function sqlStateStore(client: SqlClient, close: () => Promise<void> = async () => {}): StateStore {
   const one = async (text: string, params: readonly (string | number | boolean | null)[] = []) =>
     (await client.all(sql(text, params)))[0];
+  // Counter writes run one at a time in this process (DuckDB would otherwise see two pooled
+  // connections update one row and raise a conflict); across processes the single
+  // INSERT … ON CONFLICT statement is atomic, and a conflict is retried.
+  let counterQueue: Promise<unknown> = Promise.resolve();
+  let counterTable: Promise<void> | null = null;
+  let increments = 0;
+  const counterWrite = <R>(work: () => Promise<R>): Promise<R> => {
+    const run = async () => {
+      counterTable ??= retryOnConflict(() => client.run(sql(counterTableDdl))).catch((error: unknown) => {
+        counterTable = null;
+        throw error;
+      });
+      await counterTable;
+      return retryOnConflict(work);
+    };
+    const next = counterQueue.then(run, run);
+    counterQueue = next.catch(() => {});
+    return next;
+  };
   return {
     async countUsers() {
       return Number((await one("SELECT count(*) AS n FROM users"))?.n ?? 0);
@@ -149,12 +201,61 @@ export function sqlStateStore(client: SqlClient, close: () => Promise<void> = as
         : null;
     },
     async extendSession(tokenHash, expiresAt) {
-      await client.run(
-        sql("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2", [expiresAt, tokenHash]),
+      await retryOnConflict(() =>
+        client.run(
+          sql("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2 AND expires_at < $1", [
+            expiresAt,
+            tokenHash,
+          ]),
+        ),
       );
     },
     async deleteSession(tokenHash) {
-      await client.run(sql("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]));
+      await retryOnConflict(() => client.run(sql("DELETE FROM sessions WHERE token_hash = $1", [tokenHash])));
+    },
+    async deleteUserSessions(userId, exceptTokenHash) {
+      const keep = exceptTokenHash ?? "";
+      const where = "user_id = $1 AND token_hash <> $2";
+      return retryOnConflict(async () => {
+        const n = Number(
+          (await one(`SELECT count(*) AS n FROM sessions WHERE ${where}`, [userId, keep]))?.n ?? 0,
+        );
+        await client.run(sql(`DELETE FROM sessions WHERE ${where}`, [userId, keep]));
+        return n;
+      });
+    },
+    incrementCounter(key, windowMs, now) {
+      return counterWrite(async () => {
+        if (++increments % 200 === 0)
+          await client.run(sql("DELETE FROM rate_counters WHERE expires_at <= $1", [now]));
+        const r = await one(
+          `INSERT INTO rate_counters (key, count, expires_at) VALUES ($1, 1, $2)
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN rate_counters.expires_at <= $3 THEN 1 ELSE rate_counters.count + 1 END,
+             expires_at = CASE WHEN rate_counters.expires_at <= $3 THEN excluded.expires_at ELSE rate_counters.expires_at END
+           RETURNING count`,
+          [key, now + windowMs, now],
+        );
+        return Number(r?.count ?? 1);
+      });
+    },
+    decrementCounter(key, now) {
+      return counterWrite(() =>
+        client.run(
+          sql("UPDATE rate_counters SET count = count - 1 WHERE key = $1 AND expires_at > $2 AND count > 0", [
+            key,
+            now,
+          ]),
+        ),
+      );
+    },
+    async readCounter(key, now) {
+      await counterWrite(async () => {});
+      const r = await one("SELECT count FROM rate_counters WHERE key = $1 AND expires_at > $2", [key, now]);
+      return Number(r?.count ?? 0);
+    },
+    deleteCounter(key) {
+      return counterWrite(() => client.run(sql("DELETE FROM rate_counters WHERE key = $1", [key])));
     },
     async createApiToken(t) {
       await client.run(
