@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { AppContext } from "./AppContext.ts";
 import { LoginLimiter } from "./auth/LoginLimiter.ts";
+import { warmDummyHash } from "./auth/passwords.ts";
 import { createApp } from "./createApp.ts";
 import { type Facts, openFacts } from "./facts/Facts.ts";
 import { ReportCache } from "./facts/ReportCache.ts";
@@ -70,8 +71,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     cache,
     jobs: new JobRunner(state, () => cache.clear()),
     worklist: defectionWorklist(facts),
-    limiter: new LoginLimiter(config.loginMaxFailures, config.loginWindowMs),
+    limiter: new LoginLimiter(state, {
+      perPair: config.loginMaxFailures,
+      perAddress: config.loginMaxPerAddress,
+      perAccount: config.loginMaxPerAccount,
+      overall: config.loginMaxOverall,
+      windowMs: config.loginWindowMs,
+    }),
   };
+  // The dummy hash behind constant-time unknown-account logins, made before the first request.
+  await warmDummyHash();
   const app = createApp(context);
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

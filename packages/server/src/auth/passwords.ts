@@ -18,3 +18,27 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
     return false;
   }
 }
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks a login's password in the same time whether or not the account exists: a known account's
+ * hash is verified as usual, while an unknown, disabled or password-less one is verified against a
+ * dummy argon2id hash made with the same parameters (once per process) and always fails. Without it
+ * an unknown e-mail answers in milliseconds and a known one after the hash — telling which exist.
+ *
+ * @example
+ * const ok = await verifyLogin(found?.passwordHash ?? null, password); // false for unknown accounts
+ */
+export async function verifyLogin(hash: string | null, password: string): Promise<boolean> {
+  if (hash !== null) return verifyPassword(hash, password);
+  dummyHash ??= hashPassword(`vafa-dummy-${crypto.randomUUID()}`);
+  await verifyPassword(await dummyHash, password);
+  return false;
+}
+
+/** Makes the dummy hash now (at start-up) so the first unknown login does not pay for it. */
+export function warmDummyHash(): Promise<void> {
+  dummyHash ??= hashPassword(`vafa-dummy-${crypto.randomUUID()}`);
+  return dummyHash.then(() => {});
+}

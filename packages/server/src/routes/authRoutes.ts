@@ -1,10 +1,10 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context } from "hono";
 import { z } from "zod";
 import { audit } from "../audit.ts";
+import { isKnownDevice, rememberDevice } from "../auth/deviceCookie.ts";
 import { signedIn } from "../auth/Principal.ts";
-import { hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { hashPassword, verifyLogin } from "../auth/passwords.ts";
 import { endSession, startSession } from "../auth/sessions.ts";
+import { clientAddress } from "../http/clientAddress.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import type { User } from "../state/StateStore.ts";
@@ -25,14 +25,6 @@ export function publicUser(u: User) {
     locale: u.locale,
     calendar: u.calendar,
   };
-}
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 /** Setup, login, logout and `me`. */
@@ -82,25 +74,36 @@ export function authRoutes(): Route[] {
       body: credentials,
       returns: "{ user, csrfToken }",
       handle: async ({ app, body, c }) => {
-        const key = `${body.email.toLowerCase()}|${clientAddress(c)}`;
-        const wait = app.limiter.retryAfter(key);
-        if (wait > 0) {
-          c.header("Retry-After", String(Math.ceil(wait / 1000)));
-          throw new HttpError(429, "too many failed logins; try again later");
+        // Counted before the password is checked (parallel guesses cannot slip past the limit);
+        // unknown accounts are counted and hashed exactly like known ones.
+        const address = clientAddress(c, app.config.trustProxy);
+        const admission = await app.limiter.admit({
+          email: body.email,
+          address,
+          knownDevice: await isKnownDevice(app, c, body.email),
+        });
+        if (!admission.admitted) {
+          c.header("Retry-After", String(Math.max(1, Math.ceil(admission.retryAfterMs / 1000))));
+          throw new HttpError(429, `${admission.reason}; try again later`);
         }
-        const found = await app.state.findUserByEmail(body.email);
-        const ok =
-          found !== null &&
-          !found.user.disabled &&
-          found.passwordHash !== null &&
-          (await verifyPassword(found.passwordHash, body.password));
+        let ok = false;
+        let found: Awaited<ReturnType<typeof app.state.findUserByEmail>> = null;
+        try {
+          found = await app.state.findUserByEmail(body.email);
+          const verified = await verifyLogin(found?.passwordHash ?? null, body.password);
+          ok = verified && found !== null && !found.user.disabled;
+        } finally {
+          if (!ok) app.limiter.failed(admission.ticket);
+        }
         if (!ok || found === null) {
-          app.limiter.fail(key);
+          await audit(app, null, "login.failed", null, { email: body.email.slice(0, 200), address });
           throw new HttpError(401, "wrong email or password");
         }
-        app.limiter.succeed(key);
-        await audit(app, found.user, "login", found.user.id);
-        return { user: publicUser(found.user), csrfToken: await startSession(app, c, found.user) };
+        await app.limiter.succeeded(admission.ticket);
+        await audit(app, found.user, "login", found.user.id, { address });
+        const csrfToken = await startSession(app, c, found.user);
+        await rememberDevice(app, c, found.user.email);
+        return { user: publicUser(found.user), csrfToken };
       },
     }),
     defineRoute({
