@@ -1,4 +1,5 @@
 import type { JobRecord, StateStore } from "../state/StateStore.ts";
+import { publicMessage, withoutPaths } from "./publicMessage.ts";
 
 /** What a job's work reports back while it runs. */
 export type ReportProgress = (fraction: number) => void;
@@ -65,13 +66,22 @@ export class JobRunner {
       const result = await work(progress);
       // Before the job shows done: a client polling for "done" must not then read stale reports.
       this.onDone();
-      await this.save({ ...current, state: "done", progress: 1, result, finishedAt: Date.now() });
+      await this.save({
+        ...current,
+        state: "done",
+        progress: 1,
+        result: withoutPaths(result),
+        finishedAt: Date.now(),
+      });
     } catch (error) {
-      const problems = error instanceof JobFailure ? error.problems : null;
+      const problems = error instanceof JobFailure ? withoutPaths(error.problems) : null;
+      // A JobFailure's message is written for the caller; anything else may carry server paths or
+      // raw data, so the caller sees its scrubbed first line and the log keeps the whole error.
+      if (!(error instanceof JobFailure)) console.error(`job ${job.id} (${job.kind}) failed:`, error);
       await this.save({
         ...current,
         state: "failed",
-        error: error instanceof Error ? error.message : String(error),
+        error: publicMessage(error instanceof Error ? error.message : String(error)),
         problems,
         finishedAt: Date.now(),
       });

@@ -12,7 +12,7 @@ import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
-import { JobFailure } from "../jobs/JobRunner.ts";
+import { jobFailureOf } from "../jobs/jobFailureOf.ts";
 
 /** A safe file name for the temp copy: the client's base name (its extension tells the format). */
 function uploadName(header: string | undefined): string {
@@ -62,7 +62,7 @@ export function uploadRoutes(): Route[] {
               onProgress: (fraction) => progress(fraction * 0.99),
             });
           } catch (error) {
-            if (error instanceof IngestError) throw new JobFailure(error.message, error.problems);
+            if (error instanceof IngestError) throw jobFailureOf(error, basename(file));
             throw error;
           } finally {
             client.close();
@@ -80,9 +80,12 @@ export function uploadRoutes(): Route[] {
       access: "read",
       params: z.object({ id: z.string().min(1) }),
       returns: "{ id, kind, state, progress, result?, error?, problems? }",
-      handle: async ({ app, params }) => {
+      handle: async ({ app, params, principal }) => {
+        const { user } = signedIn(principal);
         const job = await app.jobs.get(params.id);
-        if (job === null) throw new HttpError(404, `no job ${params.id}`);
+        // Another user's job is not there at all for the caller (admins see every job).
+        if (job === null || (user.role !== "admin" && job.createdBy !== user.id))
+          throw new HttpError(404, `no job ${params.id}`);
         return {
           id: job.id,
           kind: job.kind,
