@@ -34,10 +34,10 @@ export function customerRoutes(): Route[] {
         const where: string[] = [];
         const params: SqlValue[] = [];
         if (query.q !== undefined && query.q.trim() !== "") {
-          params.push(`%${query.q.trim()}%`);
-          where.push(
-            `(c.id ILIKE $${params.length} OR c.segment ILIKE $${params.length} OR c.branch ILIKE $${params.length} OR c.country ILIKE $${params.length})`,
-          );
+          // `%`, `_` and `\` in the search are the characters themselves, not wildcards.
+          params.push(`%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%`);
+          const like = `ILIKE $${params.length} ESCAPE '\\'`;
+          where.push(`(c.id ${like} OR c.segment ${like} OR c.branch ${like} OR c.country ${like})`);
         }
         if (scope !== undefined) {
           params.push(scope);
