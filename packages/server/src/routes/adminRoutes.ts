@@ -1,10 +1,11 @@
+import { outboundSettingKey } from "@vafa/duckdb";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { hashToken, randomToken } from "../auth/secrets.ts";
-import { HttpError } from "../http/HttpError.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
+import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { readSettings, settingsKey, settingsSchema } from "../settings.ts";
 import { ROLES, type UserPatch } from "../state/StateStore.ts";
@@ -35,6 +36,48 @@ export function adminRoutes(): Route[] {
         await app.state.putSetting(settingsKey, body, user.id, Date.now());
         await audit(app, user, "settings.update", settingsKey, body);
         app.cache.clear();
+        return body;
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/settings/outbound",
+      summary:
+        "The allowlist of hosts outgoing requests (webhooks) may reach; empty: any but link-local and metadata",
+      tag: "admin",
+      access: "admin",
+      returns: "{ allowed_hosts: string[] }",
+      handle: async ({ app }) => {
+        const stored = (await app.state.getSetting(outboundSettingKey)) as { allowed_hosts?: unknown } | null;
+        const hosts = Array.isArray(stored?.allowed_hosts) ? stored.allowed_hosts : [];
+        return { allowed_hosts: hosts.filter((h): h is string => typeof h === "string") };
+      },
+    }),
+    defineRoute({
+      method: "put",
+      path: "/api/settings/outbound",
+      summary:
+        "Limit outgoing requests (webhooks) to these hosts (`crm.example.com`, or `*.example.com` for its subdomains); [] lifts the limit",
+      tag: "admin",
+      access: "admin",
+      body: z
+        .object({
+          allowed_hosts: z
+            .array(
+              z
+                .string()
+                .min(1)
+                .max(253)
+                .regex(/^(\*\.)?[A-Za-z0-9.:[\]-]+$/, "a host name, an IP address, or *.domain"),
+            )
+            .max(200),
+        })
+        .strict(),
+      returns: "{ allowed_hosts }",
+      handle: async ({ app, body, principal }) => {
+        const { user } = signedIn(principal);
+        await app.state.putSetting(outboundSettingKey, body, user.id, Date.now());
+        await audit(app, user, "settings.outbound", outboundSettingKey, body);
         return body;
       },
     }),
@@ -130,6 +173,7 @@ export function adminRoutes(): Route[] {
         await audit(app, actor, "user.update", user.id, {
           ...rest,
           ...(password ? { password: "changed" } : {}),
+          ...(sessionsEnded > 0 ? { sessions_ended: sessionsEnded } : {}),
         });
         return { user: { ...publicUser(user), disabled: user.disabled } };
       },
@@ -173,7 +217,6 @@ export function adminRoutes(): Route[] {
           actor_email: e.actorEmail,
           action: e.action,
           target: e.target,
-          ...(sessionsEnded > 0 ? { sessions_ended: sessionsEnded } : {}),
           details: e.details,
         })),
       }),
