@@ -10,16 +10,20 @@ import {
   SegmentError,
 } from "@vafa/core";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { ZodError } from "zod";
 import type { AppContext } from "./AppContext.ts";
 import { allows } from "./auth/permissions.ts";
 import { resolvePrincipal } from "./auth/sessions.ts";
-import { docsPage } from "./http/docsPage.ts";
+import { docsPage, docsPageCsp } from "./http/docsPage.ts";
 import { HttpError } from "./http/HttpError.ts";
+import { limitedBody } from "./http/limitedBody.ts";
 import { openApiDocument } from "./http/openApiDocument.ts";
 import type { Route } from "./http/Route.ts";
+import { securityHeaders } from "./http/securityHeaders.ts";
 import { serveWeb } from "./http/staticFiles.ts";
 import { allRoutes } from "./routes/allRoutes.ts";
+import { isWriteConflict } from "./state/sqlStateStore.ts";
 
 const mutating = new Set(["post", "put", "patch", "delete"]);
 
@@ -56,12 +60,21 @@ function errorResponse(c: Context, error: unknown): Response {
   if (error instanceof SegmentError && error.position !== null)
     return c.json({ error: error.message, details: { position: error.position } }, 400);
   if (isBadRequest(error)) return c.json({ error: error.message }, 400);
+  // Two writers met on one row and the store's retries ran out: the client may simply try again.
+  if (isWriteConflict(error)) {
+    c.header("Retry-After", "1");
+    return c.json({ error: "the data changed while this request ran; try again" }, 409);
+  }
   console.error(error);
   return c.json({ error: "internal error" }, 500);
 }
 
 async function bodyOf(route: Route, c: Context): Promise<unknown> {
   if (route.schemas.body === undefined) return undefined;
+  // Only JSON: a cross-site form can send text/plain without a preflight (login CSRF), never JSON.
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json")
+    throw new HttpError(415, "send the body as application/json", { contentType: type });
   try {
     return await c.req.json();
   } catch {
@@ -99,13 +112,30 @@ async function authorize(app: AppContext, route: Route, c: Context) {
 export function createApp(app: AppContext, routes: readonly Route[] = allRoutes()): Hono {
   const hono = new Hono();
   const document = openApiDocument(routes);
+  hono.use("*", securityHeaders(app.config));
+  const jsonLimit = bodyLimit({
+    maxSize: app.config.maxJsonBytes,
+    onError: (c) => c.json({ error: `the body is larger than ${app.config.maxJsonBytes} bytes` }, 413),
+  });
   for (const route of routes) {
+    // JSON bodies: refused past the limit before they are read (Content-Length) or while they are
+    // (chunked). Raw uploads: counted as they stream to the route, which cleans up when cut off.
+    if (route.rawBody === undefined) hono.on(route.method.toUpperCase(), route.path, jsonLimit);
     hono.on(route.method.toUpperCase(), route.path, async (c) => {
       try {
         if (route.rawBody !== undefined) {
           const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
           if (!route.rawBody.includes(type))
             throw new HttpError(400, `send the file as ${route.rawBody.join(" or ")}`, { contentType: type });
+          const declared = Number(c.req.header("content-length") ?? "0");
+          if (declared > app.config.maxUploadBytes)
+            throw new HttpError(413, `the upload is larger than ${app.config.maxUploadBytes} bytes`);
+          const raw = c.req.raw.body;
+          if (raw !== null)
+            c.req.raw = new Request(c.req.raw, {
+              body: limitedBody(raw, app.config.maxUploadBytes),
+              duplex: "half",
+            } as RequestInit);
         }
         const principal = await authorize(app, route, c);
         const result = await route.invoke({
@@ -123,7 +153,10 @@ export function createApp(app: AppContext, routes: readonly Route[] = allRoutes(
     });
   }
   hono.get("/openapi.json", (c) => c.json(document));
-  hono.get("/docs", (c) => c.html(docsPage));
+  hono.get("/docs", (c) => {
+    c.header("content-security-policy", docsPageCsp);
+    return c.html(docsPage);
+  });
   hono.all("/api/*", (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   hono.get("*", (c) => serveWeb(app.config.webDir, c.req.path));
   return hono;

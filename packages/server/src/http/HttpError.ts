@@ -9,7 +9,7 @@ export class HttpError extends Error {
   override readonly name = "HttpError";
 
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500,
     message: string,
     readonly details?: unknown,
   ) {

@@ -1,3 +1,5 @@
+import { contentSecurityPolicy, inlineBlocks } from "./contentSecurityPolicy.ts";
+
 /**
  * A self-contained page that renders `/openapi.json` as a browsable list (no CDN: nothing is fetched
  * from outside at run time): one section per tag, each operation with its access, parameters and
@@ -42,3 +44,6 @@ fetch("/openapi.json").then((r) => r.json()).then((doc) => {
   document.getElementById("ops").innerHTML = html;
 });
 </script></body></html>`;
+
+/** The `/docs` page's Content-Security-Policy: the default one plus the hashes of its inline blocks. */
+export const docsPageCsp = contentSecurityPolicy(inlineBlocks(docsPage));

@@ -1,6 +1,5 @@
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -11,6 +10,7 @@ import { z } from "zod";
 import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
 import { HttpError } from "../http/HttpError.ts";
+import { BodyTooLarge } from "../http/limitedBody.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { jobFailureOf } from "../jobs/jobFailureOf.ts";
 
@@ -46,10 +46,17 @@ export function uploadRoutes(): Route[] {
         if (length > app.config.maxUploadBytes) throw new HttpError(413, "the upload is too large");
         const body = c.req.raw.body;
         if (body === null) throw new HttpError(400, "the upload is empty");
-        const dir = await mkdtemp(join(tmpdir(), "vafa-upload-"));
+        const dir = await mkdtemp(join(app.config.uploadDir, "vafa-upload-"));
         const file = join(dir, uploadName(c.req.header("x-filename")));
-        // Save the whole upload before answering, so the job never reads a half-received file.
-        await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), createWriteStream(file));
+        // Save the whole upload before answering, so the job never reads a half-received file. The
+        // body is counted as it streams (createApp): past the limit it errors, and nothing is left.
+        try {
+          await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), createWriteStream(file));
+        } catch (error) {
+          await rm(dir, { recursive: true, force: true });
+          if (error instanceof BodyTooLarge) throw new HttpError(413, error.message);
+          throw new HttpError(400, "the upload was interrupted");
+        }
         await audit(app, user, "upload", query.kind, { file: basename(file), preset: query.preset ?? null });
         const jobId = await app.jobs.start(query.kind, user.id, async (progress) => {
           const client = await app.facts.connect();
