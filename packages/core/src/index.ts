@@ -29,7 +29,14 @@ export {
 } from "./dialects/clickhouseDialect.ts";
 export { duckdbDialect } from "./dialects/duckdbDialect.ts";
 export { countFacts } from "./engine/countFacts.ts";
-export type { Engine, EngineName, FactCounts, IngestRequest, IngestResult } from "./engine/Engine.ts";
+export type {
+  Engine,
+  EngineName,
+  FactCounts,
+  IngestMapping,
+  IngestRequest,
+  IngestResult,
+} from "./engine/Engine.ts";
 export type { Feature } from "./engine/Feature.ts";
 export { featureLabel, features, requireFeature } from "./engine/Feature.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";

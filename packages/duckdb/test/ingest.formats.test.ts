@@ -198,3 +198,58 @@ describe("bad input", () => {
     await expect(ingestFiles(store.client, { kind: "transactions", files: [f], map })).rejects.toThrow(f);
   });
 });
+
+describe("padded header names and constants (a real export's)", () => {
+  const padded = header.map((h) => ` ${h}  `);
+  const paddedJson = rows.map((r) => Object.fromEntries(padded.map((h, i) => [h, r[i]])));
+  it.each([
+    ["csv with a BOM", () => file("p.csv", `\uFEFF${[padded, ...rows].map((r) => r.join(",")).join("\n")}`)],
+    ["tsv", () => file("p.tsv", [padded, ...rows].map((r) => r.join("\t")).join("\n"))],
+    ["jsonl", () => file("p.jsonl", paddedJson.map((o) => JSON.stringify(o)).join("\n"))],
+  ])("%s: every field is found by the trimmed name", async (_, make) => {
+    const summary = await ingestFiles(store.client, { kind: "transactions", files: [make()] });
+    expect(summary.mappings?.[0]?.columns).toEqual({
+      id: "transaction_id",
+      customer_id: "customer_id",
+      occurred_at: "date",
+      amount: "amount",
+    });
+    expect(await table()).toEqual(expected);
+  });
+
+  it("--set gives required fields a constant; rows without an answer are skipped", async () => {
+    const f = file("s.csv", "Customerid ,Churnreason ,Churncategory \nc1,Price too high,Price\nc2,,\n");
+    const summary = await ingestFiles(store.client, {
+      kind: "surveys",
+      files: [f],
+      set: { survey: "exit", occurred_at: "2024-01-01" },
+    });
+    expect([summary.rows_read, summary.rows_loaded, summary.rows_skipped]).toEqual([2, 1, 1]);
+    expect(
+      await store.client.all(
+        sql(
+          "SELECT customer_id, survey, strftime(occurred_at, '%Y-%m-%d') AS d, reason, reason_category FROM survey_responses",
+        ),
+      ),
+    ).toEqual([
+      {
+        customer_id: "c1",
+        survey: "exit",
+        d: "2024-01-01",
+        reason: "Price too high",
+        reason_category: "Price",
+      },
+    ]);
+  });
+
+  it.each([
+    [{ surveyy: "exit", occurred_at: "2024-01-01" }, /unknown surveys field 'surveyy' in --set/],
+    [
+      { survey: "exit" },
+      /no column for required field 'occurred_at'; use --map occurred_at=COLUMN or --set occurred_at=VALUE/,
+    ],
+  ])("refuses %j", async (set, message) => {
+    const f = file("s.csv", "Customerid,Churnreason\nc1,Price\n");
+    await expect(ingestFiles(store.client, { kind: "surveys", files: [f], set })).rejects.toThrow(message);
+  });
+});

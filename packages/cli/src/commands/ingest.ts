@@ -1,5 +1,14 @@
 import { writeFileSync } from "node:fs";
-import { csvCell, fileFormats, IngestError, kinds, parseKind, presets, type RowProblem } from "@vafa/core";
+import {
+  csvCell,
+  fileFormats,
+  IngestError,
+  type IngestMapping,
+  kinds,
+  parseKind,
+  presets,
+  type RowProblem,
+} from "@vafa/core";
 import { ingestFiles } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
@@ -11,6 +20,20 @@ function collectMap(pair: string, previous: Record<string, string>): Record<stri
   const at = pair.indexOf("=");
   if (at <= 0 || at === pair.length - 1) throw new Error(`--map expects field=column, got '${pair}'`);
   return { ...previous, [pair.slice(0, at)]: pair.slice(at + 1) };
+}
+
+function collectSet(pair: string, previous: Record<string, string>): Record<string, string> {
+  const at = pair.indexOf("=");
+  if (at <= 0) throw new Error(`--set expects field=value, got '${pair}'`);
+  return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1) };
+}
+
+/** "id ← Customerid, survey = exit": which column fed each field, and the constants. */
+function describeMapping(m: IngestMapping): string {
+  return [
+    ...Object.entries(m.columns).map(([field, column]) => `${field} ← ${column}`),
+    ...Object.entries(m.set).map(([field, value]) => `${field} = ${value}`),
+  ].join(", ");
 }
 
 // Quoted, and neutralised against spreadsheet formulas: rejected values are raw input.
@@ -37,6 +60,11 @@ export function ingestCommand(): Command {
       "read a canonical field from a differently named column (repeatable)",
       collectMap,
     )
+    .option(
+      "--set <field=value>",
+      "give a field the same value on every row, for a field the file lacks, e.g. --set survey=exit --set occurred_at=2024-01-01 (repeatable)",
+      collectSet,
+    )
     .option("--preset <name>", `recipe for a bundled data set: ${Object.keys(presets).join(" | ")}`)
     .option("--format <format>", `override the format guessed from the extension: ${fileFormats.join(" | ")}`)
     .option("--date-format <strptime>", "format of dates that are neither ISO nor YYYYMMDD, e.g. %d/%m/%Y")
@@ -56,6 +84,7 @@ export function ingestCommand(): Command {
             kind,
             files,
             map: opts.map ?? {},
+            set: opts.set ?? {},
             header: opts.header,
             skipBadRows: opts.skipBadRows === true,
             ...(opts.preset ? { preset: opts.preset } : {}),
@@ -72,6 +101,11 @@ export function ingestCommand(): Command {
               `${kind}: ${counts.rows_read.toLocaleString("en-US")} rows read, ${counts.rows_loaded.toLocaleString("en-US")} loaded, ${counts.rows_rejected.toLocaleString("en-US")} rejected; ${counts.customers.toLocaleString("en-US")} customers\n`,
             );
             if (problems.length > 0) process.stdout.write(`rejected rows and reasons: ${opts.rejects}\n`);
+            if ((counts.rows_skipped ?? 0) > 0)
+              process.stdout.write(
+                `${counts.rows_skipped?.toLocaleString("en-US")} rows without an answer (no score, reason or text) skipped\n`,
+              );
+            for (const m of counts.mappings ?? []) process.stdout.write(`${m.file}: ${describeMapping(m)}\n`);
           }
         } catch (error) {
           if (error instanceof IngestError) {

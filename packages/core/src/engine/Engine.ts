@@ -22,6 +22,8 @@ export interface IngestRequest {
   readonly files: readonly string[];
   /** field → column overrides (`--map amount=Sales`). */
   readonly map?: Readonly<Record<string, string>>;
+  /** field → one value for every row (`--set survey=exit`), for a field the files lack. */
+  readonly set?: Readonly<Record<string, string>>;
   /** A bundled data set's recipe: `online-retail` or `cdnow`. */
   readonly preset?: string;
   /** Force the format instead of guessing it from the extension. */
@@ -36,6 +38,15 @@ export interface IngestRequest {
   readonly onProgress?: (fraction: number, file: string) => void;
 }
 
+/** Which column of a file fed each field, and which fields took a constant. */
+export interface IngestMapping {
+  readonly file: string;
+  /** field → the file's column (as the file names it, trimmed). */
+  readonly columns: Readonly<Record<string, string>>;
+  /** field → the constant given with `set`. */
+  readonly set: Readonly<Record<string, string>>;
+}
+
 /** The outcome of a load. */
 export interface IngestResult {
   readonly kind: Kind;
@@ -46,6 +57,10 @@ export interface IngestResult {
   readonly customers: number;
   /** With `skipBadRows`: every rejected value. */
   readonly problems: readonly RowProblem[];
+  /** Survey rows with no answer at all (no score, reason, category or text): not loaded. */
+  readonly rows_skipped?: number;
+  /** Per file, what was matched; engines that report it. */
+  readonly mappings?: readonly IngestMapping[];
 }
 
 /**

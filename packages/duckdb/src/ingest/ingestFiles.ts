@@ -3,6 +3,7 @@ import {
   duckdbDialect,
   getPreset,
   IngestError,
+  type IngestMapping,
   type IngestRequest,
   type IngestResult,
   type Kind,
@@ -160,8 +161,10 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
   if (preset && preset.kind !== kind)
     throw new Error(`preset '${preset.name}' loads ${preset.kind}, not ${kind}`);
   const connection = client.connection;
-  const totals = { rows_read: 0, rows_loaded: 0, rows_rejected: 0, customers: 0 };
+  const totals = { rows_read: 0, rows_loaded: 0, rows_rejected: 0, customers: 0, rows_skipped: 0 };
   const problems: RowProblem[] = [];
+  const set = options.set ?? {};
+  const mappings: IngestMapping[] = [];
   await client.run(sql("BEGIN TRANSACTION"));
   try {
     for (const file of options.files) {
@@ -169,9 +172,10 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
       const source = await openSource(client, file, format, options.header ?? true);
       const columns = source.columns.map((c) => c.name);
       const mapping = new Map(
-        resolveMapping(kind, columns, { ...preset?.map(columns), ...options.map }, file),
+        resolveMapping(kind, columns, { ...preset?.map(columns), ...options.map }, file, set),
       );
-      const stage = buildStage(source, kind, mapping, preset, options.dateFormat);
+      mappings.push({ file, columns: Object.fromEntries(mapping), set });
+      const stage = buildStage(source, kind, mapping, preset, options.dateFormat, set);
       try {
         await withProgress(
           connection,
@@ -185,6 +189,10 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
       } catch (error) {
         throw new Error(`${file}: ${(error as Error).message}`);
       }
+      const skipped =
+        stage.unanswered === null
+          ? 0
+          : (await connection.run(`DELETE FROM _stage WHERE _ok AND ${stage.unanswered}`)).rowsChanged;
       const customerKey = kind === "customers" ? "id" : "customer_id";
       const [count] = await client.all(
         sql(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _ok) AS bad,
@@ -197,7 +205,7 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
           client,
           source,
           stage,
-          mapping,
+          new Map([...mapping, ...Object.keys(set).map((f): [string, string] => [f, "--set"])]),
           options.skipBadRows ? undefined : strictProblemLimit,
         );
         if (!options.skipBadRows) throw new IngestError(found, bad);
@@ -211,7 +219,7 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
         await addCustomersOf(connection, stage.columns, loadId);
         if (loaded > 0) await addCustomerDaysOf(connection, loadId);
       }
-      const read = Number(count?.n ?? 0);
+      const read = Number(count?.n ?? 0) + skipped;
       await client.run(
         sql("INSERT INTO loads VALUES ($1, $2, $3, current_timestamp, $4, $5, $6)", [
           loadId,
@@ -226,6 +234,7 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
       totals.rows_loaded += loaded;
       totals.rows_rejected += bad;
       totals.customers += Number(count?.customers ?? 0);
+      totals.rows_skipped += skipped;
       await connection.run("DROP TABLE _stage");
     }
     await client.run(sql("COMMIT"));
@@ -233,5 +242,5 @@ export async function ingestFiles(client: DuckDBClient, options: IngestOptions):
     await client.run(sql("ROLLBACK"));
     throw error;
   }
-  return { kind, ...totals, problems };
+  return { kind, ...totals, problems, mappings };
 }
