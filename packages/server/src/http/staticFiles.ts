@@ -43,7 +43,13 @@ async function fileAt(path: string): Promise<string | null> {
  */
 export async function serveWeb(dir: string, urlPath: string): Promise<Response> {
   const root = normalize(dir);
-  const wanted = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    decoded = "/"; // a malformed %-escape names no file: the app's index, as for any unknown path
+  }
+  const wanted = normalize(join(root, decoded));
   const inside = wanted === root || wanted.startsWith(root.endsWith(sep) ? root : root + sep);
   const file = (inside ? await fileAt(wanted) : null) ?? (await fileAt(join(root, "index.html")));
   if (file === null)
