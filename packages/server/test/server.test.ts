@@ -445,7 +445,7 @@ describe("documents and pages", () => {
         "get /api/audit",
       ]),
     );
-    expect(listed.length).toBe(66);
+    expect(listed.length).toBe(68);
     expect(listed).toEqual(
       expect.arrayContaining([
         "post /api/defection/run",

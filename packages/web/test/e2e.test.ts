@@ -52,6 +52,7 @@ describe.skipIf(skip)("web dashboard end to end", () => {
   let page: Page;
   let csvPath: string;
   let badLine: number;
+  const cspViolations: string[] = [];
 
   const goto = async (route: string): Promise<void> => {
     await page.goto(`${server.url}/#/${route}`);
@@ -104,6 +105,11 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
+    // Every Content-Security-Policy violation Chromium reports on any page this suite visits.
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy"))
+        cspViolations.push(`${page.url()}: ${message.text()}`);
+    });
   });
 
   afterAll(async () => {
@@ -299,5 +305,13 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     await goto("overview");
     await page.waitForSelector(".recharts-surface .recharts-line");
     await shot("ar-overview");
+  });
+
+  it("runs every page it visited, /docs included, with no Content-Security-Policy violation", async () => {
+    const docs = await page.goto(`${server.url}/docs`);
+    expect(docs?.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    await page.waitForSelector("#ops h2");
+    expect(await page.locator("#ops details").count()).toBeGreaterThan(10);
+    expect(cspViolations).toEqual([]);
   });
 });
