@@ -2,6 +2,7 @@ import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
 import { bgNbdEvaluator } from "./bgNbdLikelihood.ts";
 import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
+import { fitNbd } from "./fitNbd.ts";
 import { logBeta } from "./logBeta.ts";
 import { nbdLogPmf, nbdTail } from "./nbd.ts";
 import { patternWeights, type RfmData, sameLength, weightedMean } from "./rfmData.ts";
@@ -63,6 +64,8 @@ export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdFit {
     };
   };
   const full = problem(data, n);
+  // The no-dropout limit, for the identification test: the NBD fitted to the same patterns.
+  full.boundary = { parameters: ["a", "b"], logLikelihood: () => fitNbd(data).logLikelihood };
   // Many patterns: find the optimum's neighbourhood on a subsample first, so the full data are
   // passed over only for the final few quasi-Newton steps and the Hessian.
   attachCoarse(full, problem, data, weights);

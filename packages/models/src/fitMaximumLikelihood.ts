@@ -1,8 +1,9 @@
+import { assessIdentification, BOUNDARY_THRESHOLD, type BoundaryTest } from "./assessIdentification.ts";
 import { bfgs } from "./bfgs.ts";
 import { FitError } from "./FitError.ts";
 import { nelderMead } from "./nelderMead.ts";
 import { invertMatrix, numericGradient, numericHessian } from "./numericDerivatives.ts";
-import type { FitOptions, FitResult } from "./types.ts";
+import type { FitOptions, FitResult, FitStop, ParameterInterval } from "./types.ts";
 
 /** Model description for {@link fitMaximumLikelihood}. */
 export interface MaximumLikelihoodProblem<M extends string, P extends string> {
@@ -29,6 +30,12 @@ export interface MaximumLikelihoodProblem<M extends string, P extends string> {
    * multi-start search runs only when that does not converge.
    */
   coarse?: MaximumLikelihoodProblem<M, P>;
+  /**
+   * Optional no-dropout limit of the model (the NBD for BG/NBD, MBG/NBD and Pareto/NBD): the dropout
+   * parameters and the log-likelihood of the limit model fitted to the same data. The fit's
+   * identification then tests the fit against it (see assessIdentification). Called once, after the fit.
+   */
+  boundary?: { parameters: readonly P[]; logLikelihood: () => number };
 }
 
 /** Where a gradient-based fit ended, and the inverse Hessian of −LL/n in log space (row-major). */
@@ -39,6 +46,8 @@ interface GradientFit {
   iterations: number;
   maxGradient: number;
   inverseHessian: Float64Array | undefined;
+  /** Whether some BFGS run ended at its iteration limit. */
+  hitLimit: boolean;
 }
 
 /** Largest absolute component. */
@@ -50,6 +59,9 @@ function maxAbs(v: ArrayLike<number>): number {
 
 /** A gradient below this (of −LL/n in log-parameters) certifies convergence, as in the numeric path. */
 const GRADIENT_TOLERANCE = 1e-5;
+
+/** bfgs's default iteration limit: a run that used them all stopped there, not at its tolerance. */
+const BFGS_ITERATIONS = 200;
 
 /**
  * The objective −LL/n + penalizer Σ p² on log-parameters θ and its gradient (chain rule ∂/∂θ = p ∂/∂p).
@@ -143,6 +155,7 @@ function gradientFit(
     .sort((p, q) => p.value - q.value);
   let best: GradientFit | undefined;
   let iterations = 0;
+  let hitLimit = false;
   for (const start of ranked) {
     const r = bfgs((theta) => valueAndGradient(theta, g), start.x, {
       valueAndGradient,
@@ -151,16 +164,26 @@ function gradientFit(
       ...(inverseHessian === undefined ? {} : { inverseHessian }),
     });
     iterations += r.iterations;
+    if (r.iterations >= 500) hitLimit = true;
     const gradient = r.gradient ?? new Float64Array(dim);
     if (r.gradient === undefined) valueAndGradient(r.x, gradient);
     const maxGradient = maxAbs(gradient);
     if (best === undefined || r.value < best.value) {
-      best = { x: r.x, value: r.value, gradient, iterations, maxGradient, inverseHessian: undefined };
+      best = {
+        x: r.x,
+        value: r.value,
+        gradient,
+        iterations,
+        maxGradient,
+        inverseHessian: undefined,
+        hitLimit,
+      };
     }
     if (maxGradient < GRADIENT_TOLERANCE) break;
   }
   if (best === undefined) return undefined;
   best.iterations = iterations;
+  best.hitLimit = hitLimit;
   if (best.maxGradient < GRADIENT_TOLERANCE) {
     best.inverseHessian = flatInverse(gradientHessian(valueAndGradient, best.x, best.gradient, hessianStep));
   }
@@ -177,7 +200,9 @@ function gradientFit(
  *
  * The objective is −LL/n + penalizer × Σ p², exactly as lifetimes, so the penalty means the same here.
  * Throws {@link FitError} when no start gives a finite likelihood or the gradient does not vanish
- * (unless `allowNonConvergence`).
+ * (unless `allowNonConvergence`, or the problem's `boundary` fits the data as well: then the result
+ * says `converged: false`, `stop.reason: "bound"`). Every result carries 95% intervals, how the search
+ * stopped, and the identification assessment.
  *
  * @example
  * const fit = fitMaximumLikelihood({ model: "demo", names: ["a"], n: 1, starts: [[1]],
@@ -189,7 +214,6 @@ export function fitMaximumLikelihood<M extends string, P extends string>(
 ): FitResult<M, P> {
   const { names, n, model } = problem;
   const penalizer = options.penalizer ?? 0;
-  const dim = names.length;
   const toRecord = (v: ArrayLike<number>): Record<P, number> => {
     const out = {} as Record<P, number>;
     names.forEach((name, i) => {
@@ -202,7 +226,7 @@ export function fitMaximumLikelihood<M extends string, P extends string>(
 
   const starts = [...problem.starts, ...(options.starts ?? [])];
   if (problem.logLikelihoodGradient !== undefined) {
-    const fast = fitWithGradient(problem, problem.logLikelihoodGradient, starts, options, toRecord);
+    const fast = fitWithGradient(problem, problem.logLikelihoodGradient, starts, options);
     if (fast !== undefined) return fast;
   }
   const assess = (found: Found) => {
@@ -218,7 +242,16 @@ export function fitMaximumLikelihood<M extends string, P extends string>(
   const params = natural(best.x);
   const logLikelihood = problem.logLikelihood(params);
   const converged = Number.isFinite(logLikelihood) && maxGradient < 1e-5;
-  if (!converged && options.allowNonConvergence !== true) {
+  const boundary = boundaryTest(problem, logLikelihood);
+  // Not converged because the optimum lies at the no-dropout boundary (e.g. s, β → ∞ together for
+  // Pareto/NBD, a homogeneous vanishing dropout rate, where the gradient fades too slowly to meet the
+  // tolerance): the data cannot reject the limit, so the fit is returned with that said rather than thrown.
+  const atDropoutBoundary =
+    !converged &&
+    boundary !== undefined &&
+    Number.isFinite(logLikelihood) &&
+    !(boundary.statistic >= BOUNDARY_THRESHOLD);
+  if (!converged && !atDropoutBoundary && options.allowNonConvergence !== true) {
     throw new FitError(
       model,
       `did not converge (max |gradient| of −LL/n in log-parameters = ${maxGradient.toExponential(2)}, ` +
@@ -229,22 +262,80 @@ export function fitMaximumLikelihood<M extends string, P extends string>(
 
   const total = (theta: Float64Array): number => objective(theta) * n;
   const hessian = numericHessian(total, best.x, 1e-4);
-  const covariance = invertMatrix(hessian);
-  const stdErrors = new Float64Array(dim).fill(Number.NaN);
-  if (covariance !== undefined) {
-    for (let i = 0; i < dim; i++) {
-      const v = (covariance[i] as Float64Array)[i] as number;
-      if (v > 0) stdErrors[i] = (params[i] as number) * Math.sqrt(v);
-    }
-  }
+  const inverse = invertMatrix(hessian);
+  const covariance =
+    inverse === undefined ? undefined : Float64Array.from(inverse.flatMap((row) => [...row]));
+  // A parameter at the edge of the doubles (ln p beyond ±690, p beyond 1e±300) ran off to 0 or ∞.
+  const edge = names.filter((_, i) => !(Math.abs(best.x[i] as number) < 690));
+  const atBound = edge.length > 0 || !atDropoutBoundary ? edge : [...(boundary?.parameters ?? [])];
+  const stop: FitStop = {
+    reason: converged
+      ? "tolerance"
+      : atBound.length > 0
+        ? "bound"
+        : found.hitLimit
+          ? "iteration-limit"
+          : "stalled",
+    maxGradient,
+    tolerance: GRADIENT_TOLERANCE,
+    parameters: converged ? [] : atBound,
+  };
+  return finish(problem, params, logLikelihood, converged, iterations, covariance, stop, boundary);
+}
+
+/** The likelihood-ratio test of a fit against the problem's no-dropout limit, when it has one. */
+function boundaryTest<M extends string, P extends string>(
+  problem: MaximumLikelihoodProblem<M, P>,
+  logLikelihood: number,
+): BoundaryTest<P> | undefined {
+  return problem.boundary === undefined
+    ? undefined
+    : {
+        parameters: problem.boundary.parameters,
+        statistic: 2 * (logLikelihood - problem.boundary.logLikelihood()),
+      };
+}
+
+/**
+ * The result of a fit from its optimum: standard errors and 95% intervals from the covariance of the
+ * log-parameters (row-major, total −LL; undefined when the information is singular), the stop
+ * reason, and the identification assessment (with the boundary test when the problem has one).
+ */
+function finish<M extends string, P extends string>(
+  problem: MaximumLikelihoodProblem<M, P>,
+  params: Float64Array,
+  logLikelihood: number,
+  converged: boolean,
+  iterations: number,
+  covariance: Float64Array | undefined,
+  stop: FitStop,
+  boundary: BoundaryTest<P> | undefined = boundaryTest(problem, logLikelihood),
+): FitResult<M, P> {
+  const { names, n, model } = problem;
+  const dim = names.length;
+  const stdErrors = {} as Record<P, number>;
+  const intervals = {} as Record<P, ParameterInterval>;
+  names.forEach((name, i) => {
+    const v = covariance === undefined ? Number.NaN : (covariance[i * dim + i] as number);
+    const p = params[i] as number;
+    const se = v > 0 ? Math.sqrt(v) : Number.NaN;
+    stdErrors[name] = p * se;
+    intervals[name] = {
+      lower: p * Math.exp(-1.959963984540054 * se),
+      upper: p * Math.exp(1.959963984540054 * se),
+    };
+  });
   return {
     model,
-    params: toRecord(params),
+    params: Object.fromEntries(names.map((name, i) => [name, params[i] as number])) as Record<P, number>,
     logLikelihood,
     n,
     converged,
     iterations,
-    stdErrors: toRecord(stdErrors),
+    stdErrors,
+    intervals,
+    stop,
+    identification: assessIdentification(names, covariance, boundary),
   };
 }
 
@@ -257,9 +348,8 @@ function fitWithGradient<M extends string, P extends string>(
   logLikelihoodGradient: (params: Float64Array, gradient: Float64Array) => number,
   starts: readonly (readonly number[])[],
   options: FitOptions,
-  toRecord: (v: ArrayLike<number>) => Record<P, number>,
 ): FitResult<M, P> | undefined {
-  const { names, n, model } = problem;
+  const { names, n } = problem;
   const dim = names.length;
   const penalizer = options.penalizer ?? 0;
   const logStarts = starts.map((s) => Float64Array.from(s, Math.log));
@@ -292,23 +382,15 @@ function fitWithGradient<M extends string, P extends string>(
   for (let i = 0; i < dim; i++) pen += (params[i] as number) ** 2;
   const logLikelihood = -(fit.value - penalizer * pen) * n;
   if (!Number.isFinite(logLikelihood)) return undefined;
-  const stdErrors = new Float64Array(dim).fill(Number.NaN);
-  if (fit.inverseHessian !== undefined) {
-    // The inverse Hessian is of −LL/n; the covariance is that of −LL, i.e. divided by n.
-    for (let i = 0; i < dim; i++) {
-      const v = (fit.inverseHessian[i * dim + i] as number) / n;
-      if (v > 0) stdErrors[i] = (params[i] as number) * Math.sqrt(v);
-    }
-  }
-  return {
-    model,
-    params: toRecord(params),
-    logLikelihood,
-    n,
-    converged: true,
-    iterations: coarseIterations + fit.iterations,
-    stdErrors: toRecord(stdErrors),
+  // The inverse Hessian is of −LL/n; the covariance is that of −LL, i.e. divided by n.
+  const covariance = fit.inverseHessian?.map((v) => v / n);
+  const stop: FitStop = {
+    reason: "tolerance",
+    maxGradient: fit.maxGradient,
+    tolerance: GRADIENT_TOLERANCE,
+    parameters: [],
   };
+  return finish(problem, params, logLikelihood, true, coarseIterations + fit.iterations, covariance, stop);
 }
 
 type Objective = (theta: Float64Array) => number;
@@ -318,6 +400,8 @@ interface Found {
   /** The optimum, with the gradient there when the optimiser computed it (BFGS). */
   best: { x: Float64Array; value: number; gradient?: Float64Array };
   iterations: number;
+  /** Whether a Nelder–Mead search from a start or a BFGS polish ended at its iteration limit. */
+  hitLimit: boolean;
 }
 
 /** −LL/n + penalizer × Σ p² at log-parameters θ (p = e^θ); +∞ where the likelihood is not finite. */
@@ -357,7 +441,11 @@ function warmStart<M extends string, P extends string>(
     gradientTolerance: 1e-6,
     ...(inverseHessian === undefined ? {} : { inverseHessian }),
   });
-  return { best: polished, iterations: near.iterations + polished.iterations };
+  return {
+    best: polished,
+    iterations: near.iterations + polished.iterations,
+    hitLimit: near.stop.reason === "iteration-limit" || polished.iterations >= BFGS_ITERATIONS,
+  };
 }
 
 /**
@@ -372,12 +460,14 @@ function searchFromStarts(
 ): Found {
   let best: { x: Float64Array; value: number } | undefined;
   let iterations = 0;
+  let hitLimit = false;
   for (const start of starts) {
     const theta = Float64Array.from(start, Math.log);
     if (!Number.isFinite(objective(theta))) continue;
     // A loose tolerance is enough to rank the starts; the winner is refined below.
     const r = nelderMead(objective, theta, { step: 0.5, tolerance: 1e-6 });
     iterations += r.iterations;
+    if (!r.converged) hitLimit = true;
     if (best === undefined || r.value < best.value) best = r;
   }
   if (best === undefined) {
@@ -386,6 +476,7 @@ function searchFromStarts(
   for (let k = 0; k < 3; k++) {
     const polished = bfgs(objective, best.x, { gradientTolerance: 1e-9 });
     iterations += polished.iterations;
+    if (polished.iterations >= BFGS_ITERATIONS) hitLimit = true;
     if (polished.value <= best.value) best = polished;
     const restart = nelderMead(objective, best.x, { step: 0.05, tolerance: 1e-13, maxIterations: 200 });
     iterations += restart.iterations;
@@ -393,5 +484,5 @@ function searchFromStarts(
     if (restart.value < best.value) best = restart;
     if (!(improvement > 1e-10)) break;
   }
-  return { best, iterations };
+  return { best, iterations, hitLimit };
 }

@@ -1,3 +1,9 @@
+export type { BoundaryTest } from "./assessIdentification.ts";
+export {
+  assessIdentification,
+  CURVATURE_THRESHOLD,
+  DROPOUT_NOT_IDENTIFIED_MESSAGE,
+} from "./assessIdentification.ts";
 export type { BfgsOptions } from "./bfgs.ts";
 export { bfgs } from "./bfgs.ts";
 export type { BgBbData, BgBbFit, BgBbParams } from "./bgbb.ts";
@@ -26,6 +32,8 @@ export { digamma } from "./digamma.ts";
 export { FitError } from "./FitError.ts";
 export type { MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
 export { fitMaximumLikelihood } from "./fitMaximumLikelihood.ts";
+export type { NbdFit, NbdParams } from "./fitNbd.ts";
+export { fitNbd } from "./fitNbd.ts";
 export { expectedFrequencyCounts, observedFrequencyCounts } from "./frequencyCounts.ts";
 export type { GammaGammaData, GammaGammaFit, GammaGammaParams } from "./gammaGamma.ts";
 export { fitGammaGamma, gammaGammaConditionalExpectedSpend, gammaGammaLogLikelihood } from "./gammaGamma.ts";
@@ -75,4 +83,15 @@ export {
   sbgRetentionRate,
   sbgSurvival,
 } from "./sbg.ts";
-export type { FitOptions, FitResult, NumericArray } from "./types.ts";
+export type { SymmetricEigen } from "./symmetricEigen.ts";
+export { symmetricEigen } from "./symmetricEigen.ts";
+export type {
+  FitOptions,
+  FitResult,
+  FitStop,
+  Identification,
+  IdentificationCode,
+  IdentificationEvidence,
+  NumericArray,
+  ParameterInterval,
+} from "./types.ts";

@@ -1,6 +1,7 @@
 import { betaGeometricExpectation } from "./betaGeometricExpectation.ts";
 import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
+import { fitNbd } from "./fitNbd.ts";
 import { logBeta } from "./logBeta.ts";
 import { logGamma } from "./logGamma.ts";
 import { logAddExp } from "./logSumExp.ts";
@@ -91,6 +92,8 @@ export function fitMbgNbd(data: RfmData, options: FitOptions = {}): MbgNbdFit {
       ),
   });
   const full = problem(data, n);
+  // The no-dropout limit, for the identification test: the NBD fitted to the same patterns.
+  full.boundary = { parameters: ["a", "b"], logLikelihood: () => fitNbd(data).logLikelihood };
   // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
   attachCoarse(full, problem, data, weights);
   return fitMaximumLikelihood(full, options);

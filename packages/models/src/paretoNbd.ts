@@ -1,5 +1,6 @@
 import { attachCoarse } from "./coarseSample.ts";
 import { fitMaximumLikelihood, type MaximumLikelihoodProblem } from "./fitMaximumLikelihood.ts";
+import { fitNbd } from "./fitNbd.ts";
 import { logHyp2f1 } from "./hyp2f1.ts";
 import { log1mExp } from "./logSumExp.ts";
 import { nbdLogPmf } from "./nbd.ts";
@@ -91,6 +92,8 @@ export function fitParetoNbd(data: RfmData, options: FitOptions = {}): ParetoNbd
     };
   };
   const full = problem(data, n);
+  // The no-dropout limit, for the identification test: the NBD fitted to the same patterns.
+  full.boundary = { parameters: ["s", "beta"], logLikelihood: () => fitNbd(data).logLikelihood };
   // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
   attachCoarse(full, problem, data, weights);
   return fitMaximumLikelihood(full, options);
