@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
+import { AppError } from "@vafa/core";
 
 /** The engines the analyses can run on. */
 export const ENGINES = ["duckdb", "clickhouse"] as const;
@@ -35,8 +36,12 @@ export interface VafaConfig {
 }
 
 /** A configuration value that is missing or malformed; the message names the file or variable and the field. */
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override readonly name = "ConfigError";
+
+  constructor(message: string) {
+    super("bad_input", message);
+  }
 }
 
 /** The file looked for in the working directory when no `--config` is given. */

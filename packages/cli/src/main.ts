@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { commands } from "./commands/index.ts";
+import { exitCode } from "./exitCode.ts";
 
 const program = new Command("vafa")
   .description("Vafa: customer retention — measure it, predict it, act on it.")
@@ -18,5 +19,5 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   process.stderr.write(`vafa: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exit(exitCode(error));
 }

@@ -149,10 +149,12 @@ describe("vafa analyses", () => {
     expect(text.stdout).toMatch(/retail\s+1\s+130\s+100\s+130\.0%/);
   });
 
-  it("every analysis answers on an empty store", () => {
+  it("every analysis on an empty store says there is no data yet and how to load it", () => {
     for (const args of [["repurchase-cycle"], ["profitability"], ["share-of-wallet"]]) {
       const r = runVafa(["--db", empty, ...args]);
-      expect(r.status, r.stderr).toBe(0);
+      expect(r.status, r.stderr).toBe(3);
+      expect(r.stderr).toContain('holds no data yet: load it with "vafa ingest transactions FILE"');
+      expect(r.stdout).toBe("");
     }
   });
 });

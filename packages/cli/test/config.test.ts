@@ -172,7 +172,7 @@ describe("resolveConfig: file, then environment, then flags", () => {
 });
 
 describe("vafa with a bad configuration", () => {
-  it("exits 1 with the file and field named", () => {
+  it("exits 2 (bad input) with the file and field named", () => {
     const { file } = configFolder('{ "engine": "clickhouse", "clickhouse": { "url": "ftp://h" } }');
     const r = spawnSync(
       process.execPath,
@@ -181,7 +181,7 @@ describe("vafa with a bad configuration", () => {
         encoding: "utf8",
       },
     );
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(
       `vafa: ${file}: "clickhouse.url" must be an http:// or https:// URL, got "ftp://h"`,

@@ -110,7 +110,7 @@ describe("vafa retention / cohorts / lifecycle", () => {
     [["retention", "--period", "fortnight"], /period/],
   ])("fails clearly on %j", (args, message) => {
     const r = runVafa([...args, "--db", db]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 });

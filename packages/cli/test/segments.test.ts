@@ -55,9 +55,9 @@ describe("vafa segments, baskets, recommend", () => {
     expect(json(["segments", "delete", "fr"])).toEqual({ deleted: "fr" });
   });
 
-  it("a bad rule exits 1 with the problem pointed at", () => {
+  it("a bad rule exits 2 (bad input) with the problem pointed at", () => {
     const r = runVafa(["--db", db, "segments", "define", "x", "monetary > 'a"]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("unterminated string starting with ' (at position 12)");
     expect(r.stderr).toContain("  monetary > 'a\n             ^");
   });

@@ -16,17 +16,24 @@ const INSERT_SETTINGS: ClickHouseSettings = {
 
 /**
  * Streams a CSV file (no header, `\N` for NULL, timestamps "YYYY-MM-DD hh:mm:ss" UTC, the columns of
- * `factColumns(table)` in order) into a fact table over HTTP. Through the Distributed table on a
+ * `factColumns(table)` in order, or `columns`) into a fact table over HTTP. Through the Distributed table on a
  * cluster, rows go to their customer's shard.
  *
  * @example
  * await loadCsv(engine, "transactions", "/tmp/transactions.csv");
  */
-export async function loadCsv(engine: ClickHouseEngine, table: FactTable, file: string): Promise<void> {
+export async function loadCsv(
+  engine: ClickHouseEngine,
+  table: FactTable,
+  file: string,
+  columns?: readonly string[],
+): Promise<void> {
+  const [first, ...rest] = columns ?? [];
   await engine.client.http.insert({
     table: `${engine.database}.${table}`,
     values: createReadStream(file),
     format: "CSV",
+    ...(first === undefined ? {} : { columns: [first, ...rest] }),
     clickhouse_settings: INSERT_SETTINGS,
   });
 }

@@ -33,6 +33,32 @@ export function factColumns(table: FactTable): string[] {
   return FACT_TABLES[table].columns.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "");
 }
 
+/**
+ * The DuckDB type of each column of a fact table, read from its ClickHouse type, for reading an
+ * export of it back into DuckDB.
+ *
+ * @example
+ * factColumnTypes("customers").get("acquisition_cost"); // "DOUBLE"
+ */
+export function factColumnTypes(table: FactTable): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const column of FACT_TABLES[table].columns.split(/,(?![^(]*\))/)) {
+    const [name = "", ...type] = column.trim().split(/\s+/);
+    const t = type.join(" ");
+    types.set(
+      name,
+      t.includes("DateTime")
+        ? "TIMESTAMP"
+        : t.includes("Float")
+          ? "DOUBLE"
+          : t.includes("Int")
+            ? "INTEGER"
+            : "VARCHAR",
+    );
+  }
+  return types;
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Checks a database or cluster name before it is written into DDL. */
@@ -45,7 +71,8 @@ export function checkName(kind: string, name: string): string {
  * The DDL of the fact tables. Without a cluster: MergeTree tables `transactions`, `customers`,
  * `activity`. With one: `<table>_local` MergeTree tables (to run on every node) and, on the node
  * queries go to, Distributed tables of the canonical names over them, sharded by customer
- * (`cityHash64(customer_id)`), so per-customer aggregation is shard-local.
+ * (`cityHash64(customer_id)`), so per-customer aggregation is shard-local. The `loads` record is
+ * one table on the node queries go to.
  *
  * @example
  * schemaStatements("vafa", "vafa").local; // CREATE TABLE IF NOT EXISTS vafa.transactions_local …
@@ -68,5 +95,10 @@ export function schemaStatements(
       );
     }
   }
+  // The record of loads is small and read only by ingest: one plain table on the node queries go to.
+  (cluster === null ? local : distributed).push(
+    `CREATE TABLE IF NOT EXISTS ${db}.loads (id Int32, kind String, file String, loaded_at DateTime('UTC'),
+      rows_read UInt64, rows_loaded UInt64, rows_rejected UInt64) ENGINE = MergeTree() ORDER BY id`,
+  );
   return { local, distributed };
 }

@@ -19,6 +19,8 @@ export { scoreCustomers } from "./clv/scoreCustomers.ts";
 export { scoreCsvColumns, writeScoresCsv } from "./clv/writeScoresCsv.ts";
 export { DuckDBClient } from "./DuckDBClient.ts";
 export * from "./defection/index.ts";
+export { freshRowsSql } from "./ingest/freshRowsSql.ts";
+export type { IngestSink, StagedFile } from "./ingest/IngestSink.ts";
 export type { IngestOptions, IngestSummary } from "./ingest/ingestFiles.ts";
 export { ingestFiles } from "./ingest/ingestFiles.ts";
 export { cohorts, lifecycle, preparePeriods, retention } from "./measures/index.ts";

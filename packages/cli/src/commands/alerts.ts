@@ -4,7 +4,7 @@ import { type AlertRow, listAlerts } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 const COLUMNS: readonly (keyof AlertRow)[] = [
   "id",
@@ -38,12 +38,12 @@ export function alertsCommand(): Command {
     .option("--out <file>", "write here instead of stdout")
     .option("--state <state>", `only this state: ${ALERT_STATES.join(" | ")}`)
     .action(async (opts: { format: string; out?: string; state?: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       if (opts.format !== "csv") throw new Error(`--format must be csv, got "${opts.format}"`);
       if (opts.state !== undefined && !ALERT_STATES.some((s) => s === opts.state)) {
         throw new Error(`--state must be one of ${ALERT_STATES.join(", ")}`);
       }
-      const rows = await withStore(db, (store) =>
+      const rows = await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
         listAlerts(store.client, {
           states: opts.state === undefined ? [...ALERT_STATES] : [opts.state as string],
         }),

@@ -2,7 +2,7 @@ import { listAlerts } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 /** `vafa at-risk`: the worklist — open alerts, highest value at risk first. */
 export function atRiskCommand(): Command {
@@ -14,11 +14,11 @@ export function atRiskCommand(): Command {
     .option("--branch <branch>", "only this branch")
     .option("--limit <n>", "at most this many", "50")
     .action(async (opts: { owner?: string; branch?: string; limit: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 0)
         throw new Error(`--limit expects a whole number, got "${opts.limit}"`);
-      const rows = await withStore(db, (store) =>
+      const rows = await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
         listAlerts(store.client, {
           limit,
           ...(opts.owner === undefined ? {} : { owner: opts.owner }),

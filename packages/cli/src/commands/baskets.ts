@@ -1,9 +1,8 @@
-import { type BasketItem, parseBasketLevel } from "@vafa/core";
-import { basketRules } from "@vafa/duckdb";
+import { type BasketItem, parseBasketLevel, runBasketRules } from "@vafa/core";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEngine } from "../withEngine.ts";
 
 /** Reads a fraction ("0.01") or a percentage ("1%"). */
 export function parseFraction(text: string): number {
@@ -55,9 +54,9 @@ function rulesCommand(): Command {
         },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const result = await withStore(db, (store) =>
-          basketRules(store.client, {
+        const { config, json } = globalOptions(command);
+        const result = await withEngine(config, { feature: "baskets" }, (engine) =>
+          runBasketRules(engine.facts, engine.dialect, {
             minSupport: opts.minSupport,
             minConfidence: opts.minConfidence,
             maxLength: opts.maxLength,

@@ -17,7 +17,7 @@ import { defectionDrivers, defectionProfiles, defectionReasons } from "@vafa/duc
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 const METHOD = `
 Method: one row per customer as of --as-of (default: the last transaction day minus --window).
@@ -293,7 +293,7 @@ export function causesCommand(): Command {
       },
       command: Command,
     ) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       if (opts.by !== undefined && opts.by !== "segment" && opts.by !== "branch" && opts.by !== "category")
         throw new CausesError(`--by must be segment, branch or category, got "${opts.by}"`);
       if (opts.level !== "reason" && opts.level !== "category")
@@ -317,7 +317,7 @@ export function causesCommand(): Command {
         printPopulation(t.customers, t.population);
         return printReasons(t, opts.by, t.valueLabel);
       }
-      const r = await withStore(db, (store) =>
+      const r = await withEmbedded(config, { feature: "causes-reasons", needsData: false }, (store) =>
         defectionReasons(store.client, {
           period,
           level,
@@ -352,14 +352,14 @@ export function causesCommand(): Command {
       },
       command: Command,
     ) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       const lambda = Number(opts.lambda);
       if (!(lambda >= 0)) throw new CausesError("--lambda expects a number ≥ 0");
       const analysis = { lambda, minCustomers: parseWhole(opts.minCustomers, "--min-customers") };
       const report =
         opts.table !== undefined
           ? analyseDrivers(tableDataset({ ...opts, table: opts.table }), analysis)
-          : await withStore(db, (store) =>
+          : await withEmbedded(config, { feature: "causes-drivers" }, (store) =>
               defectionDrivers(store.client, {
                 ...analysis,
                 windowDays: parseWhole(opts.window, "--window"),
@@ -382,12 +382,12 @@ export function causesCommand(): Command {
       opts: TableOptions & { asOf?: string; window: string; lookback: string; outcomeStatus?: boolean },
       command: Command,
     ) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       if (opts.table !== undefined) {
         const report = datasetProfiles(tableDataset({ ...opts, table: opts.table }));
         return json ? printJson(report) : printProfiles(report, report.notes, report.population);
       }
-      const report = await withStore(db, (store) =>
+      const report = await withEmbedded(config, { feature: "causes-profiles" }, (store) =>
         defectionProfiles(store.client, {
           windowDays: parseWhole(opts.window, "--window"),
           lookbackDays: parseWhole(opts.lookback, "--lookback"),

@@ -3,7 +3,7 @@ import { checkModels } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 import { isoDay, timeUnit } from "./clvOptions.ts";
 
 /** Text output shows at most this many tracking rows (every k-th week, and always the last). */
@@ -23,8 +23,8 @@ export function clvCheckCommand(): Command {
     .option("--holdout-end <date>", "last day of the holdout period (default: last day with data)", isoDay)
     .option("--unit <unit>", "model time unit: day | week", timeUnit, "week")
     .action(async (opts, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const check = await withStore(db, async (store) => {
+      const { config, json } = globalOptions(command);
+      const check = await withEmbedded(config, { feature: "clv-check" }, async (store) => {
         let calibrationEnd: string | undefined = opts.calibrationEnd;
         if (calibrationEnd === undefined) {
           const [row] = await store.client.all(

@@ -9,7 +9,7 @@ import {
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 import { isoDay, positiveNumber, timeUnit, wholeNumber } from "./clvOptions.ts";
 
 /** Prints a fit as text: one line per parameter with its standard error. */
@@ -47,7 +47,7 @@ export function clvFitCommand(): Command {
       positiveNumber(true),
     )
     .action(async (opts, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       let fit: ClvFit;
       if (opts.summary !== undefined) {
         fit = await fitFromSummaryFile(opts.summary, {
@@ -57,7 +57,7 @@ export function clvFitCommand(): Command {
           ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
         });
       } else {
-        fit = await withStore(db, async (store) => {
+        fit = await withEmbedded(config, { feature: "clv-fit" }, async (store) => {
           const f = await fitFromStore(store.client, {
             model: opts.model,
             unit: opts.unit,

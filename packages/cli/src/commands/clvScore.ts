@@ -6,14 +6,13 @@ import {
   latestFit,
   purchaseModels,
   recordFit,
-  type Store,
   scoreCustomers,
   writeScoresCsv,
 } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { type EmbeddedStore, withEmbedded } from "../withEngine.ts";
 import { isoDay, positiveNumber, timeUnit, wholeNumber } from "./clvOptions.ts";
 
 function purchaseModelName(text: string) {
@@ -28,7 +27,7 @@ function purchaseModelName(text: string) {
  * last load (so new data always refits), else a fresh fit, recorded.
  */
 async function fitIfNeeded(
-  store: Store,
+  store: EmbeddedStore,
   model: ClvModel,
   calibrationEnd: string | null,
   unit: "day" | "week",
@@ -70,9 +69,9 @@ export function clvScoreCommand(): Command {
     .option("--unit <unit>", "model time unit: day | week", timeUnit, "week")
     .option("--out <file.csv>", "also write the scores to a CSV file")
     .action(async (opts, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       const calibrationEnd: string | null = opts.calibrationEnd ?? null;
-      const report = await withStore(db, async (store) => {
+      const report = await withEmbedded(config, { feature: "clv-score" }, async (store) => {
         const purchase = await fitIfNeeded(store, opts.model, calibrationEnd, opts.unit);
         const spend = await fitIfNeeded(store, "gamma-gamma", calibrationEnd, opts.unit);
         const { p, q, v } = spend.fit.params;

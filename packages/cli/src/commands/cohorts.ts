@@ -1,9 +1,8 @@
-import { type CohortMetric, type CohortMode, type CohortRelativeTo, duckdbDialect } from "@vafa/core";
-import { cohorts } from "@vafa/duckdb";
+import { type CohortMetric, type CohortMode, type CohortRelativeTo, runCohorts } from "@vafa/core";
 import { Command, Option } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { onEngine } from "./engine.ts";
+import { withEngine } from "../withEngine.ts";
 import { measureOptions, percent, withMeasureOptions } from "./retention.ts";
 
 /** `vafa cohorts --period P`: acquisition cohorts and the share still active k periods later. */
@@ -37,10 +36,8 @@ export function cohortsCommand(): Command {
         mode: opts.mode as CohortMode,
         relativeTo: opts.relativeTo as CohortRelativeTo,
       };
-      const table = await onEngine(
-        config,
-        (store) => cohorts(store.client, duckdbDialect, options),
-        (engine, ch) => ch.cohorts(engine, options),
+      const table = await withEngine(config, { feature: "cohorts" }, (engine) =>
+        runCohorts(engine.facts, engine.dialect, options),
       );
       if (json) {
         printJson(table);

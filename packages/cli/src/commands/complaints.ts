@@ -3,7 +3,7 @@ import { createComplaint, listComplaints, updateComplaint } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 /** `vafa complaints add|list|resolve`: record complaints and move them to resolved. */
 export function complaintsCommand(): Command {
@@ -35,18 +35,21 @@ export function complaintsCommand(): Command {
         },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const id = await withStore(db, (store) =>
-          createComplaint(store.client, {
-            customerId: opts.customer,
-            category: opts.category,
-            ...(opts.at === undefined ? {} : { occurredAt: opts.at }),
-            ...(opts.channel === undefined ? {} : { channel: opts.channel }),
-            ...(opts.severity === undefined ? {} : { severity: opts.severity }),
-            ...(opts.employee === undefined ? {} : { employee: opts.employee }),
-            ...(opts.branch === undefined ? {} : { branch: opts.branch }),
-            ...(opts.text === undefined ? {} : { text: opts.text }),
-          }),
+        const { config, json } = globalOptions(command);
+        const id = await withEmbedded(
+          config,
+          { feature: "complaints", needsData: false, create: true },
+          (store) =>
+            createComplaint(store.client, {
+              customerId: opts.customer,
+              category: opts.category,
+              ...(opts.at === undefined ? {} : { occurredAt: opts.at }),
+              ...(opts.channel === undefined ? {} : { channel: opts.channel }),
+              ...(opts.severity === undefined ? {} : { severity: opts.severity }),
+              ...(opts.employee === undefined ? {} : { employee: opts.employee }),
+              ...(opts.branch === undefined ? {} : { branch: opts.branch }),
+              ...(opts.text === undefined ? {} : { text: opts.text }),
+            }),
         );
         if (json) printJson({ id, status: "open" });
         else process.stdout.write(`complaint ${id} recorded (open)\n`);
@@ -59,8 +62,8 @@ export function complaintsCommand(): Command {
     .option("--customer <id>", "one customer's complaints")
     .option("--limit <n>", "how many", "50")
     .action(async (opts: { status?: string; customer?: string; limit: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const rows = await withStore(db, (store) =>
+      const { config, json } = globalOptions(command);
+      const rows = await withEmbedded(config, { feature: "complaints", needsData: false }, (store) =>
         listComplaints(store.client, {
           limit: Number.parseInt(opts.limit, 10) || 50,
           ...(opts.status === undefined ? {} : { status: parseComplaintStatus(opts.status) }),
@@ -97,9 +100,9 @@ export function complaintsCommand(): Command {
         opts: { status: string; resolution?: string; assignee?: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         const status = parseComplaintStatus(opts.status);
-        await withStore(db, (store) =>
+        await withEmbedded(config, { feature: "complaints", needsData: false }, (store) =>
           updateComplaint(store.client, id, {
             status,
             ...(opts.resolution === undefined ? {} : { resolution: opts.resolution }),

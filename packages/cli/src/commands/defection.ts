@@ -12,7 +12,7 @@ import { defectionBacktest, defectionRate, runDefection } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 /**
  * Reads a rule set from a JSON file: either the rules object itself or a config file with a
@@ -67,8 +67,8 @@ export function defectionCommand(): Command {
         opts: { asOf?: string; rules?: string; locale: string; maxAlertAge: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const summary = await withStore(db, (store) =>
+        const { config, json } = globalOptions(command);
+        const summary = await withEmbedded(config, { feature: "defection-run" }, (store) =>
           runDefection(store.client, {
             rules: readRules(opts.rules),
             locale: parseLocale(opts.locale),
@@ -100,14 +100,14 @@ export function defectionCommand(): Command {
         opts: { period: string; by?: string; periods: string; to?: string; rules?: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         if (opts.by !== undefined && opts.by !== "branch" && opts.by !== "owner") {
           throw new DefectionError(
             `--by must be branch or owner (teams are not in the data model yet), got "${opts.by}"`,
           );
         }
         const by = opts.by ?? null;
-        const report = await withStore(db, (store) =>
+        const report = await withEmbedded(config, { feature: "defection-rate" }, (store) =>
           defectionRate(store.client, {
             period: parsePeriodArg(opts.period),
             by,
@@ -169,8 +169,8 @@ export function defectionCommand(): Command {
         opts: { asOf: string; window: string; rules?: string; naiveDays: string; lookback: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const r = await withStore(db, (store) =>
+        const { config, json } = globalOptions(command);
+        const r = await withEmbedded(config, { feature: "defection-backtest" }, (store) =>
           defectionBacktest(store.client, {
             asOf: opts.asOf,
             windowDays: parseDays(opts.window, "--window"),

@@ -7,7 +7,7 @@ import { printJson, printTable } from "../output.ts";
 import { portArg } from "../portArg.ts";
 import { progressBar } from "../progressBar.ts";
 import { projectRoot } from "../projectRoot.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 /** The project's own copy of UCI Online Retail (CC BY 4.0), so the demo needs nothing outside. */
 export const demoFile = join(projectRoot(), "data", "online-retail", "online-retail.csv.gz");
@@ -28,58 +28,63 @@ export function demoCommand(): Command {
     .option("--serve", "serve the dashboard afterwards")
     .option("--port <n>", "port for --serve (0: any free port)", portArg, 8080)
     .action(async (opts: { serve?: boolean; port: number }, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
+      const db = config.db;
       const bar = json ? undefined : progressBar("loading Online Retail");
       const { createDemoUser, demoUsers, prepareDemoBranches, sqlStateStore, startServer } = await import(
         "@vafa/server"
       );
-      const report = await withStore(db, async (store) => {
-        const load = await ingestFiles(store.client, {
-          kind: "transactions",
-          files: [demoFile],
-          preset: "online-retail",
-          ...(bar ? { onProgress: (f: number) => bar(f) } : {}),
-        });
-        await prepareDemoBranches(store.client);
-        const [overview] = await store.client.all(
-          sql(`SELECT count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders,
+      const report = await withEmbedded(
+        config,
+        { feature: "demo", create: true, needsData: false },
+        async (store) => {
+          const load = await ingestFiles(store.client, {
+            kind: "transactions",
+            files: [demoFile],
+            preset: "online-retail",
+            ...(bar ? { onProgress: (f: number) => bar(f) } : {}),
+          });
+          await prepareDemoBranches(store.client);
+          const [overview] = await store.client.all(
+            sql(`SELECT count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders,
             round(sum(amount), 2) AS net_sales, round(-sum(amount) FILTER (WHERE amount < 0), 2) AS returns,
             strftime(min(occurred_at), '%Y-%m-%d') AS first_day, strftime(max(occurred_at), '%Y-%m-%d') AS last_day
             FROM transactions`),
-        );
-        const purchase = await fitFromStore(store.client, { model: "bgnbd", unit: "week" });
-        const spend = await fitFromStore(store.client, { model: "gamma-gamma", unit: "week" });
-        await recordFit(store.client, purchase, { calibrationEnd: null, unit: "week" });
-        await recordFit(store.client, spend, { calibrationEnd: null, unit: "week" });
-        const { p, q, v } = spend.params;
-        if (p === undefined || q === undefined || v === undefined)
-          throw new Error("Gamma-Gamma fit lacks p, q, v");
-        const scores = await scoreCustomers(store.client, {
-          model: "bgnbd",
-          params: purchase.params,
-          spendParams: { p, q, v },
-          unit: "week",
-        });
-        const defection = await runDefection(store.client, { asOf: String(overview?.last_day) });
-        await createDemoUser(sqlStateStore(store.client));
-        const monthly = await retention(store.client, duckdbDialect, { period: { unit: "month" } });
-        return {
-          db,
-          load: { rows_read: load.rows_read, rows_loaded: load.rows_loaded },
-          overview,
-          clv: {
-            customers: scores.customers,
-            total_clv: scores.total_clv,
-            mean_p_alive: scores.mean_p_alive,
-          },
-          defection: {
-            as_of: defection.asOf,
-            statuses: defection.statuses,
-            alerts_created: defection.alertsCreated,
-          },
-          retention: monthly,
-        };
-      });
+          );
+          const purchase = await fitFromStore(store.client, { model: "bgnbd", unit: "week" });
+          const spend = await fitFromStore(store.client, { model: "gamma-gamma", unit: "week" });
+          await recordFit(store.client, purchase, { calibrationEnd: null, unit: "week" });
+          await recordFit(store.client, spend, { calibrationEnd: null, unit: "week" });
+          const { p, q, v } = spend.params;
+          if (p === undefined || q === undefined || v === undefined)
+            throw new Error("Gamma-Gamma fit lacks p, q, v");
+          const scores = await scoreCustomers(store.client, {
+            model: "bgnbd",
+            params: purchase.params,
+            spendParams: { p, q, v },
+            unit: "week",
+          });
+          const defection = await runDefection(store.client, { asOf: String(overview?.last_day) });
+          await createDemoUser(sqlStateStore(store.client));
+          const monthly = await retention(store.client, duckdbDialect, { period: { unit: "month" } });
+          return {
+            db,
+            load: { rows_read: load.rows_read, rows_loaded: load.rows_loaded },
+            overview,
+            clv: {
+              customers: scores.customers,
+              total_clv: scores.total_clv,
+              mean_p_alive: scores.mean_p_alive,
+            },
+            defection: {
+              as_of: defection.asOf,
+              statuses: defection.statuses,
+              alerts_created: defection.alertsCreated,
+            },
+            retention: monthly,
+          };
+        },
+      );
       if (json) printJson(report);
       else printHeadline(report.overview ?? {}, report.clv, report.defection, report.retention);
       if (!opts.serve) return;

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { ConfigError, type VafaConfig } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
+import { withEngine } from "../withEngine.ts";
 import { withStore } from "../withStore.ts";
 
 /** The ClickHouse engine package, loaded only by commands that use it, so others start faster. */
@@ -39,23 +40,11 @@ export async function withClickHouse<T>(
   }
 }
 
-/**
- * Runs a measure on the configured engine: `onClickHouse` when `engine` is "clickhouse", else
- * `onDuckDB` on the DuckDB file.
- */
-export function onEngine<T>(
-  config: VafaConfig,
-  onDuckDB: Parameters<typeof withStore<T>>[1],
-  onClickHouse: (engine: ClickHouseEngine, ch: ClickHouseModule) => Promise<T>,
-): Promise<T> {
-  return config.engine === "clickhouse"
-    ? withClickHouse(config, onClickHouse)
-    : withStore(config.db, onDuckDB);
-}
-
 /** `vafa engine copy`: copies the facts from the DuckDB file into the configured ClickHouse. */
 export function engineCommand(): Command {
-  const engine = new Command("engine").description("move facts between engines (DuckDB file → ClickHouse)");
+  const engine = new Command("engine").description(
+    "the configured engine: its stores and their rows; move facts from the DuckDB file into ClickHouse",
+  );
   engine
     .command("copy")
     .description(
@@ -72,6 +61,30 @@ export function engineCommand(): Command {
       }
       printTable(
         Object.entries(summary).map(([table, rows]) => ({ table, rows })),
+        [
+          ["table", "table"],
+          ["rows", "rows"],
+        ],
+      );
+    });
+  engine
+    .command("status")
+    .description("which engine and stores are configured, and how many rows each fact table holds")
+    .action(async (_opts: unknown, command: Command) => {
+      const { config, json } = globalOptions(command);
+      const status = await withEngine(config, { feature: "ingest", needsData: false }, async (e) => ({
+        engine: e.name,
+        facts: e.location,
+        operational: config.db,
+        rows: await e.factCounts(),
+        features: [...e.features],
+      }));
+      if (json) return printJson(status);
+      process.stdout.write(
+        `engine ${status.engine}\nfacts (transactions, customers, activity, scores, statuses): ${status.facts}\noperational (worklist, alerts, campaigns, targets, webhooks): ${status.operational}\n`,
+      );
+      printTable(
+        Object.entries(status.rows).map(([table, rows]) => ({ table, rows })),
         [
           ["table", "table"],
           ["rows", "rows"],

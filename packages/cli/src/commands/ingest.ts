@@ -9,12 +9,11 @@ import {
   presets,
   type RowProblem,
 } from "@vafa/core";
-import { ingestFiles } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
 import { progressBar } from "../progressBar.ts";
-import { withStore } from "../withStore.ts";
+import { withEngine } from "../withEngine.ts";
 
 function collectMap(pair: string, previous: Record<string, string>): Record<string, string> {
   const at = pair.indexOf("=");
@@ -75,12 +74,12 @@ export function ingestCommand(): Command {
     )
     .option("--rejects <file>", "where --skip-bad-rows writes rejected rows", "rejects.csv")
     .action(async (kindArg: string, files: string[], opts, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       const kind = parseKind(kindArg);
       const bar = json ? undefined : progressBar(`loading ${kind}`);
-      await withStore(db, async (store) => {
+      await withEngine(config, { feature: "ingest", create: true, needsData: false }, async (engine) => {
         try {
-          const summary = await ingestFiles(store.client, {
+          const summary = await engine.ingest({
             kind,
             files,
             map: opts.map ?? {},

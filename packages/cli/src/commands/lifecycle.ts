@@ -1,9 +1,8 @@
-import { duckdbDialect } from "@vafa/core";
-import { lifecycle } from "@vafa/duckdb";
+import { runLifecycle } from "@vafa/core";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { onEngine } from "./engine.ts";
+import { withEngine } from "../withEngine.ts";
 import { measureOptions, withMeasureOptions } from "./retention.ts";
 
 /** `vafa lifecycle --period P`: new, retained, resurrected and dormant customers per period. */
@@ -13,10 +12,8 @@ export function lifecycleCommand(): Command {
   ).action(async (opts: Record<string, unknown>, command: Command) => {
     const { config, json } = globalOptions(command);
     const options = measureOptions(opts);
-    const rows = await onEngine(
-      config,
-      (store) => lifecycle(store.client, duckdbDialect, options),
-      (engine, ch) => ch.lifecycle(engine, options),
+    const rows = await withEngine(config, { feature: "lifecycle" }, (engine) =>
+      runLifecycle(engine.facts, engine.dialect, options),
     );
     if (json) {
       printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });

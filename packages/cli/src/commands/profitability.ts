@@ -1,9 +1,13 @@
-import { AnalysisError, type ProfitabilityRow, parseProfitabilityDimension } from "@vafa/core";
-import { profitability } from "@vafa/duckdb";
+import {
+  AnalysisError,
+  type ProfitabilityRow,
+  parseProfitabilityDimension,
+  runProfitability,
+} from "@vafa/core";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { onEngine } from "./engine.ts";
+import { withEngine } from "../withEngine.ts";
 
 /** Reads `--margin` as a fraction ("0.3") or a percentage ("30%"). */
 function parseMargin(text: string): number {
@@ -67,10 +71,8 @@ export function profitabilityCommand(): Command {
     .action(async (opts: { by?: ReturnType<typeof parseBy>; margin?: number }, command: Command) => {
       const { config, json } = globalOptions(command);
       const options = { by: opts.by ?? null, margin: opts.margin ?? null };
-      const result = await onEngine(
-        config,
-        (store) => profitability(store.client, options),
-        (engine, ch) => ch.profitability(engine, options),
+      const result = await withEngine(config, { feature: "profitability" }, (engine) =>
+        runProfitability(engine.facts, engine.dialect, options),
       );
       if (json) {
         printJson(result);

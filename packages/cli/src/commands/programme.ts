@@ -24,7 +24,7 @@ import {
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 /** Reads customer ids from a file: one per line, or a CSV whose first column is the id (a "customer_id"/"id" header is skipped). */
 export function readIdList(path: string): string[] {
@@ -79,7 +79,7 @@ function classifyCommand(): Command {
         opts: { asOf?: string; rules?: string; class?: string; customer?: string; limit: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         let rules: ClassificationRules | undefined;
         if (opts.rules !== undefined) {
           const parsed = JSON.parse(readFileSync(opts.rules, "utf8")) as Record<string, unknown>;
@@ -87,7 +87,7 @@ function classifyCommand(): Command {
         }
         if (opts.class !== undefined && !RETENTION_CLASSES.some((c) => c === opts.class))
           throw new ProgrammeError(`--class must be one of ${RETENTION_CLASSES.join(", ")}`);
-        const report = await withStore(db, (store) =>
+        const report = await withEmbedded(config, { feature: "programme" }, (store) =>
           classifyStore(store.client, {
             ...(rules === undefined ? {} : { rules }),
             ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
@@ -123,8 +123,10 @@ function targetsCommand(): Command {
     .command("list", { isDefault: true })
     .description("list the targets")
     .action(async (_opts: unknown, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const targets = await withStore(db, (store) => listTargets(store.client));
+      const { config, json } = globalOptions(command);
+      const targets = await withEmbedded(config, { feature: "programme", needsData: false }, (store) =>
+        listTargets(store.client),
+      );
       if (json) return printJson(targets);
       printTable(targets as unknown as Record<string, unknown>[], [
         ["id", "id"],
@@ -170,22 +172,25 @@ function targetsCommand(): Command {
         },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         const baseline = num(o.baseline, "--baseline");
         const margin = num(o.margin, "--margin");
-        const t = await withStore(db, (store) =>
-          createTarget(store.client, {
-            metric: o.metric,
-            goal: num(o.goal, "--goal") as number,
-            deadline: o.deadline,
-            scope: o.scope,
-            period: o.period,
-            ...(baseline === undefined ? {} : { baseline }),
-            ...(o.start === undefined ? {} : { startsAt: o.start }),
-            ...(o.name === undefined ? {} : { name: o.name }),
-            ...(o.id === undefined ? {} : { id: o.id }),
-            ...(margin === undefined ? {} : { margin }),
-          }),
+        const t = await withEmbedded(
+          config,
+          { feature: "programme", needsData: false, create: true },
+          (store) =>
+            createTarget(store.client, {
+              metric: o.metric,
+              goal: num(o.goal, "--goal") as number,
+              deadline: o.deadline,
+              scope: o.scope,
+              period: o.period,
+              ...(baseline === undefined ? {} : { baseline }),
+              ...(o.start === undefined ? {} : { startsAt: o.start }),
+              ...(o.name === undefined ? {} : { name: o.name }),
+              ...(o.id === undefined ? {} : { id: o.id }),
+              ...(margin === undefined ? {} : { margin }),
+            }),
         );
         if (json) return printJson(t);
         process.stdout.write(
@@ -199,11 +204,11 @@ function targetsCommand(): Command {
     .option("--forecast <method>", "trend | hold", "trend")
     .option("--margin <share>", "profit share of sales where cost is missing")
     .action(async (id: string, o: { forecast: string; margin?: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       if (o.forecast !== "trend" && o.forecast !== "hold")
         throw new ProgrammeError("--forecast must be trend or hold");
       const margin = num(o.margin, "--margin");
-      const r = await withStore(db, (store) =>
+      const r = await withEmbedded(config, { feature: "programme" }, (store) =>
         targetProgressFor(store.client, id, {
           forecast: o.forecast as ForecastMethod,
           ...(margin === undefined ? {} : { margin }),
@@ -242,8 +247,10 @@ function campaignsCommand(): Command {
     .command("list", { isDefault: true })
     .description("list the campaigns")
     .action(async (_o: unknown, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const list = await withStore(db, (store) => listCampaigns(store.client));
+      const { config, json } = globalOptions(command);
+      const list = await withEmbedded(config, { feature: "programme", needsData: false }, (store) =>
+        listCampaigns(store.client),
+      );
       if (json) return printJson(list);
       printTable(list as unknown as Record<string, unknown>[], [
         ["id", "id"],
@@ -292,20 +299,23 @@ function campaignsCommand(): Command {
         },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const c = await withStore(db, (store) =>
-          createCampaign(store.client, {
-            name: o.name,
-            strategy: o.strategy,
-            audience: o.audience,
-            startsAt: o.start,
-            endsAt: o.end,
-            offer: o.offer ?? null,
-            costPerContact: num(o.costPerContact, "--cost-per-contact") as number,
-            costPerRedemption: num(o.costPerRedemption, "--cost-per-redemption") as number,
-            controlShare: num(o.controlShare, "--control-share") as number,
-            ...(o.id === undefined ? {} : { id: o.id }),
-          }),
+        const { config, json } = globalOptions(command);
+        const c = await withEmbedded(
+          config,
+          { feature: "programme", needsData: false, create: true },
+          (store) =>
+            createCampaign(store.client, {
+              name: o.name,
+              strategy: o.strategy,
+              audience: o.audience,
+              startsAt: o.start,
+              endsAt: o.end,
+              offer: o.offer ?? null,
+              costPerContact: num(o.costPerContact, "--cost-per-contact") as number,
+              costPerRedemption: num(o.costPerRedemption, "--cost-per-redemption") as number,
+              controlShare: num(o.controlShare, "--control-share") as number,
+              ...(o.id === undefined ? {} : { id: o.id }),
+            }),
         );
         if (json) return printJson(c);
         process.stdout.write(
@@ -320,8 +330,8 @@ function campaignsCommand(): Command {
     )
     .option("--file <file>", "ids for a list audience (default the file named in the audience)")
     .action(async (id: string, o: { file?: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const s = await withStore(db, async (store) => {
+      const { config, json } = globalOptions(command);
+      const s = await withEmbedded(config, { feature: "programme" }, async (store) => {
         const c = (await listCampaigns(store.client)).find((x) => x.id === id);
         const file = o.file ?? (c?.audience.startsWith("list:") ? c.audience.slice(5) : undefined);
         return assignMembers(store.client, id, file === undefined ? undefined : readIdList(file));
@@ -337,10 +347,10 @@ function campaignsCommand(): Command {
     .option("--arm <arm>", "treatment | control | all", "treatment")
     .option("--out <file>", "write here instead of stdout")
     .action(async (id: string, o: { arm: string; out?: string }, command: Command) => {
-      const { db } = globalOptions(command);
+      const { config } = globalOptions(command);
       if (!["treatment", "control", "all"].includes(o.arm))
         throw new ProgrammeError("--arm must be treatment, control or all");
-      const csv = await withStore(db, (store) =>
+      const csv = await withEmbedded(config, { feature: "programme", needsData: false }, (store) =>
         exportMembersCsv(store.client, id, o.arm === "all" ? null : o.arm),
       );
       if (o.out === undefined) process.stdout.write(csv);
@@ -352,8 +362,10 @@ function campaignsCommand(): Command {
     .requiredOption("--file <file>", "customer ids, one per line")
     .requiredOption("--on <date>", "YYYY-MM-DD")
     .action(async (id: string, o: { file: string; on: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const n = await withStore(db, (store) => recordRedemptions(store.client, id, readIdList(o.file), o.on));
+      const { config, json } = globalOptions(command);
+      const n = await withEmbedded(config, { feature: "programme", needsData: false }, (store) =>
+        recordRedemptions(store.client, id, readIdList(o.file), o.on),
+      );
       if (json) return printJson({ campaignId: id, redeemed: n });
       process.stdout.write(`${n} redemptions recorded\n`);
     });
@@ -371,10 +383,12 @@ function evaluateCommand(): Command {
     .option("--margin <share>", "profit share of sales where cost is missing")
     .action(
       async (o: { campaign?: string; from?: string; to?: string; margin?: string }, command: Command) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         const margin = num(o.margin, "--margin") ?? null;
         if (o.campaign === undefined) {
-          const v = await withStore(db, (store) => programmeView(store.client, { margin }));
+          const v = await withEmbedded(config, { feature: "programme" }, (store) =>
+            programmeView(store.client, { margin }),
+          );
           if (json) return printJson(v);
           printTable(
             v.campaigns.map((e) => ({
@@ -405,7 +419,7 @@ function evaluateCommand(): Command {
           return;
         }
         const id = o.campaign;
-        const e = await withStore(db, (store) =>
+        const e = await withEmbedded(config, { feature: "programme" }, (store) =>
           evaluateCampaign(store.client, id, {
             margin,
             ...(o.from === undefined ? {} : { from: o.from }),
@@ -465,8 +479,8 @@ function economicsCommand(): Command {
         },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const r = await withStore(db, (store) =>
+        const { config, json } = globalOptions(command);
+        const r = await withEmbedded(config, { feature: "programme" }, (store) =>
           programmeEconomics(store.client, {
             by: o.by ?? null,
             horizonYears: num(o.horizon, "--horizon") as number,

@@ -2,7 +2,7 @@ import { recommend } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 import { itemsText, parseFraction } from "./baskets.ts";
 
 function parseWhole(text: string): number {
@@ -26,8 +26,8 @@ export function recommendCommand(): Command {
         opts: { customer: string; limit: number; minSupport: number; minConfidence: number },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const result = await withStore(db, (store) =>
+        const { config, json } = globalOptions(command);
+        const result = await withEmbedded(config, { feature: "recommend" }, (store) =>
           recommend(store.client, opts.customer, {
             limit: opts.limit,
             minSupport: opts.minSupport,

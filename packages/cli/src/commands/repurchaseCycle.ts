@@ -1,8 +1,8 @@
-import { repurchaseCycle } from "@vafa/duckdb";
+import { runRepurchaseCycle } from "@vafa/core";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { onEngine } from "./engine.ts";
+import { withEngine } from "../withEngine.ts";
 
 function percent(share: number | null): string {
   return share === null ? "" : `${(share * 100).toFixed(1)}%`;
@@ -22,10 +22,8 @@ export function repurchaseCycleCommand(): Command {
     .action(async (opts: { timeZone?: string }, command: Command) => {
       const { config, json } = globalOptions(command);
       const options = { timeZone: opts.timeZone ?? null };
-      const cycle = await onEngine(
-        config,
-        (store) => repurchaseCycle(store.client, options),
-        (engine, ch) => ch.repurchaseCycle(engine, options),
+      const cycle = await withEngine(config, { feature: "repurchase-cycle" }, (engine) =>
+        runRepurchaseCycle(engine.facts, engine.dialect, options),
       );
       if (json) {
         printJson(cycle);

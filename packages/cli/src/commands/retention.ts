@@ -1,9 +1,8 @@
-import { type ActivityRule, duckdbDialect, parsePeriodArg, type RetentionOptions } from "@vafa/core";
-import { retention } from "@vafa/duckdb";
+import { type ActivityRule, parsePeriodArg, type RetentionOptions, runRetention } from "@vafa/core";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { onEngine } from "./engine.ts";
+import { withEngine } from "../withEngine.ts";
 
 function numberArg(name: string): (value: string) => number {
   return (value) => {
@@ -85,10 +84,8 @@ export function retentionCommand(): Command {
     .action(async (opts: Record<string, unknown>, command: Command) => {
       const { config, json } = globalOptions(command);
       const options = measureOptions(opts);
-      const rows = await onEngine(
-        config,
-        (store) => retention(store.client, duckdbDialect, options),
-        (engine, ch) => ch.retention(engine, options),
+      const rows = await withEngine(config, { feature: "retention" }, (engine) =>
+        runRetention(engine.facts, engine.dialect, options),
       );
       if (json) {
         printJson({ period: typeof opts.period === "string" ? opts.period : "", rows });

@@ -13,7 +13,7 @@ import {
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 const sub = (command: Command) => command.configureHelp({ showGlobalOptions: true });
 
@@ -48,8 +48,8 @@ function rfmCommand(): Command {
     .option("--compare <date>", "a second as-of date: show how customers moved between segments", parseDate)
     .option("--bins <n>", "score levels per measure (2–10)", parseWhole, 5)
     .action(async (opts: { asOf?: string; compare?: string; bins: number }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const result = await withStore(db, (store) =>
+      const { config, json } = globalOptions(command);
+      const result = await withEmbedded(config, { feature: "segments-rfm" }, (store) =>
         rfm(store.client, { asOf: opts.asOf ?? null, compare: opts.compare ?? null, bins: opts.bins }),
       );
       if (json) return printJson(result);
@@ -98,8 +98,10 @@ function rfmCommand(): Command {
 
 function listCommand(): Command {
   return new Command("list").description("saved segments").action(async (_opts, command: Command) => {
-    const { db, json } = globalOptions(command);
-    const list = await withStore(db, (store) => listSegments(store.client));
+    const { config, json } = globalOptions(command);
+    const list = await withEmbedded(config, { feature: "segments-saved", needsData: false }, (store) =>
+      listSegments(store.client),
+    );
     if (json) return printJson(list);
     if (list.length === 0)
       process.stdout.write('no saved segments; define one with vafa segments define NAME "RULE"\n');
@@ -124,15 +126,19 @@ function defineCommand(): Command {
     .argument("<rule>", "the rule, in text or JSON form")
     .option("--description <text>", "what the segment is for")
     .action(async (name: string, rule: string, opts: { description?: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const saved = await withStore(db, async (store) => {
-        try {
-          const s = await defineSegment(store.client, name, rule, opts.description ?? null);
-          return { ...s, customers: (await segmentMembers(store.client, name)).length };
-        } catch (error) {
-          return pointAt(rule, error);
-        }
-      });
+      const { config, json } = globalOptions(command);
+      const saved = await withEmbedded(
+        config,
+        { feature: "segments-saved", needsData: false },
+        async (store) => {
+          try {
+            const s = await defineSegment(store.client, name, rule, opts.description ?? null);
+            return { ...s, customers: (await segmentMembers(store.client, name)).length };
+          } catch (error) {
+            return pointAt(rule, error);
+          }
+        },
+      );
       if (json) return printJson(saved);
       process.stdout.write(
         `saved segment ${saved.name}: ${saved.customers.toLocaleString("en-US")} customers now match\n`,
@@ -146,8 +152,8 @@ function showCommand(): Command {
     .argument("<name>", "a saved segment's name, or a rule")
     .option("--limit <n>", "list at most this many customer ids", parseWhole, 20)
     .action(async (name: string, opts: { limit: number }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const result = await withStore(db, async (store) => {
+      const { config, json } = globalOptions(command);
+      const result = await withEmbedded(config, { feature: "segments-saved" }, async (store) => {
         try {
           const saved = await getSegment(store.client, name);
           const members = await segmentMembers(store.client, name);
@@ -170,8 +176,10 @@ function deleteCommand(): Command {
     .description("delete a saved segment")
     .argument("<name>", "segment name")
     .action(async (name: string, _opts, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const existed = await withStore(db, (store) => deleteSegment(store.client, name));
+      const { config, json } = globalOptions(command);
+      const existed = await withEmbedded(config, { feature: "segments-saved", needsData: false }, (store) =>
+        deleteSegment(store.client, name),
+      );
       if (!existed) throw new SegmentError(`no saved segment "${name}"`);
       if (json) return printJson({ deleted: name });
       process.stdout.write(`deleted segment ${name}\n`);
@@ -195,7 +203,7 @@ function targetsCommand(): Command {
       90,
     )
     .action(async (opts: { by?: string; segments?: boolean; period: number }, command: Command) => {
-      const { db, json } = globalOptions(command);
+      const { config, json } = globalOptions(command);
       if (opts.by !== undefined && opts.segments)
         throw new InvalidArgumentError("use --by or --segments, not both");
       let by: TargetsOptions["by"] = { kind: "rfm" };
@@ -206,7 +214,9 @@ function targetsCommand(): Command {
           throw new InvalidArgumentError(`--by takes a customer attribute, not ${opts.by}`);
         by = { kind: "dimension", dimension };
       }
-      const result = await withStore(db, (store) => targets(store.client, { by, periodDays: opts.period }));
+      const result = await withEmbedded(config, { feature: "segments-targets" }, (store) =>
+        targets(store.client, { by, periodDays: opts.period }),
+      );
       if (json) return printJson(result);
       const show = (r: TargetRow, group: string) => ({
         group,
@@ -248,8 +258,8 @@ function clustersCommand(): Command {
     .option("--k <k>", "number of clusters (default: suggested, 2–8)", parseWhole)
     .option("--seed <n>", "random seed of k-means++", parseWhole, 1)
     .action(async (opts: { k?: number; seed: number }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const result = await withStore(db, (store) =>
+      const { config, json } = globalOptions(command);
+      const result = await withEmbedded(config, { feature: "segments-clusters" }, (store) =>
         clusters(store.client, { k: opts.k ?? null, seed: opts.seed }),
       );
       if (json) return printJson({ ...result, members: undefined });

@@ -1,3 +1,4 @@
+import { AppError } from "@vafa/core";
 import { Command, InvalidArgumentError } from "commander";
 import { checkState } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
@@ -32,6 +33,10 @@ export function serveCommand(): Command {
         command: Command,
       ) => {
         const { db, config } = globalOptions(command);
+        // The server reads the DuckDB file; until its routes run on the engine, it refuses ClickHouse
+        // rather than serving figures from a store the user did not choose.
+        if (config.engine !== "duckdb")
+          throw new AppError("not_supported", "serving the dashboard is not available on ClickHouse yet");
         const { demoUsers, startServer } = await import("@vafa/server");
         const server = await startServer({
           db,

@@ -3,7 +3,7 @@ import { shareOfWallet } from "@vafa/duckdb";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 function collectEstimate(text: string, previous: MarketEstimate[] = []): MarketEstimate[] {
   try {
@@ -43,8 +43,8 @@ export function shareOfWalletCommand(): Command {
       collectEstimate,
     )
     .action(async (opts: { estimate?: MarketEstimate[] }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const result = await withStore(db, (store) =>
+      const { config, json } = globalOptions(command);
+      const result = await withEmbedded(config, { feature: "share-of-wallet" }, (store) =>
         shareOfWallet(store.client, { estimates: opts.estimate ?? [] }),
       );
       if (json) {

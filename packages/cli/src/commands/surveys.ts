@@ -10,7 +10,7 @@ import { recordSurveyResponse } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 function parseLocale(value: string): Locale {
   const found = LOCALES.find((l) => l === value);
@@ -71,19 +71,22 @@ export function surveysCommand(): Command {
         opts: { customer: string; type: string; answer: string[]; reasons?: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         const answers = opts.answer.map((a) => {
           const at = a.indexOf("=");
           if (at <= 0) throw new CausesError(`--answer expects question=value, got "${a}"`);
           return { question: a.slice(0, at).trim(), value: a.slice(at + 1) };
         });
-        const result = await withStore(db, (store) =>
-          recordSurveyResponse(store.client, {
-            customerId: opts.customer,
-            survey: parseSurveyType(opts.type),
-            answers,
-            questionnaire: reasonList(opts.reasons),
-          }),
+        const result = await withEmbedded(
+          config,
+          { feature: "surveys", needsData: false, create: true },
+          (store) =>
+            recordSurveyResponse(store.client, {
+              customerId: opts.customer,
+              survey: parseSurveyType(opts.type),
+              answers,
+              questionnaire: reasonList(opts.reasons),
+            }),
         );
         if (json) printJson(result);
         else process.stdout.write(`response ${result.responseId} recorded (${result.answers} answers)\n`);

@@ -3,7 +3,7 @@ import { addWebhook, type DeliveryPass, deliverWebhooks } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 function positive(value: string, flag: string): number {
   const n = Number(value);
@@ -23,8 +23,12 @@ export function webhooksCommand(): Command {
     .argument("<url>", "http(s) URL receiving POSTed JSON")
     .requiredOption("--secret <secret>", "shared secret for the X-Vafa-Signature HMAC (8+ characters)")
     .action(async (url: string, opts: { secret: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      const { id } = await withStore(db, (store) => addWebhook(store.client, { url, secret: opts.secret }));
+      const { config, json } = globalOptions(command);
+      const { id } = await withEmbedded(
+        config,
+        { feature: "webhooks", needsData: false, create: true },
+        (store) => addWebhook(store.client, { url, secret: opts.secret }),
+      );
       if (json) printJson({ id, url });
       else process.stdout.write(`webhook ${id} → ${url}\n`);
     });
@@ -48,7 +52,7 @@ export function webhooksCommand(): Command {
         opts: { once?: boolean; pollMs: string; baseDelayMs: string; maxAttempts: string },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
+        const { config, json } = globalOptions(command);
         const policy = {
           ...defaultRetryPolicy,
           baseDelayMs: positive(opts.baseDelayMs, "--base-delay-ms"),
@@ -78,7 +82,11 @@ export function webhooksCommand(): Command {
         };
         do {
           // The store is opened per pass so other `vafa` commands can use the file between passes.
-          report(await withStore(db, (store) => deliverWebhooks(store.client, { policy })));
+          report(
+            await withEmbedded(config, { feature: "webhooks", needsData: false }, (store) =>
+              deliverWebhooks(store.client, { policy }),
+            ),
+          );
           if (opts.once === true || stopping) break;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, pollMs);

@@ -3,7 +3,7 @@ import { closeAlert, recordContact, takeAlert } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withStore } from "../withStore.ts";
+import { withEmbedded } from "../withEngine.ts";
 
 /** `vafa worklist take|record|close`: work an alert from open to closed. */
 export function worklistCommand(): Command {
@@ -16,8 +16,10 @@ export function worklistCommand(): Command {
     .argument("<alert>", "alert id")
     .requiredOption("--user <user>", "who takes it")
     .action(async (alert: string, opts: { user: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      await withStore(db, (store) => takeAlert(store.client, alert, opts.user));
+      const { config, json } = globalOptions(command);
+      await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
+        takeAlert(store.client, alert, opts.user),
+      );
       if (json) printJson({ alert, state: "in_progress", assignee: opts.user });
       else process.stdout.write(`alert ${alert} taken by ${opts.user}\n`);
     });
@@ -44,8 +46,8 @@ export function worklistCommand(): Command {
         },
         command: Command,
       ) => {
-        const { db, json } = globalOptions(command);
-        const result = await withStore(db, (store) =>
+        const { config, json } = globalOptions(command);
+        const result = await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
           recordContact(store.client, {
             alertId: alert,
             outcome: parseOutcome(opts.outcome),
@@ -67,8 +69,10 @@ export function worklistCommand(): Command {
     .argument("<alert>", "alert id")
     .requiredOption("--reason <reason>", "why (e.g. duplicate, not_worth_retaining)")
     .action(async (alert: string, opts: { reason: string }, command: Command) => {
-      const { db, json } = globalOptions(command);
-      await withStore(db, (store) => closeAlert(store.client, alert, opts.reason));
+      const { config, json } = globalOptions(command);
+      await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
+        closeAlert(store.client, alert, opts.reason),
+      );
       if (json) printJson({ alert, state: "closed" });
       else process.stdout.write(`alert ${alert} closed\n`);
     });

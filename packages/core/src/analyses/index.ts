@@ -14,6 +14,8 @@ export { checkMargin, type ProfitabilityOptions, profitabilityQuery } from "./pr
 export type { CycleCoverage, RepurchaseBucket, RepurchaseCycle } from "./RepurchaseCycle.ts";
 export { type RepurchaseBucketBounds, repurchaseBuckets } from "./repurchaseBuckets.ts";
 export { type RepurchaseCycleOptions, repurchaseCycleQuery } from "./repurchaseCycleQuery.ts";
+export { runProfitability } from "./runProfitability.ts";
+export { runRepurchaseCycle } from "./runRepurchaseCycle.ts";
 export type {
   MarketEstimate,
   ShareOfWallet,

@@ -2,9 +2,8 @@ import {
   duckdbDialect,
   type Profitability,
   type ProfitabilityOptions,
-  profitabilityQuery,
+  runProfitability,
   type SqlClient,
-  toProfitability,
 } from "@vafa/core";
 
 /**
@@ -15,10 +14,6 @@ import {
  * const result = await profitability(store.client, { by: parseProfitabilityDimension("segment"), margin: 0.3 });
  * for (const row of result.rows) console.log(row.group, row.profit);
  */
-export async function profitability(
-  client: SqlClient,
-  options: ProfitabilityOptions = {},
-): Promise<Profitability> {
-  const rows = await client.all(profitabilityQuery(duckdbDialect, options));
-  return toProfitability(rows, { by: options.by?.name ?? null, margin: options.margin ?? null });
+export function profitability(client: SqlClient, options: ProfitabilityOptions = {}): Promise<Profitability> {
+  return runProfitability(client, duckdbDialect, options);
 }

@@ -2,9 +2,8 @@ import {
   duckdbDialect,
   type RepurchaseCycle,
   type RepurchaseCycleOptions,
-  repurchaseCycleQuery,
+  runRepurchaseCycle,
   type SqlClient,
-  toRepurchaseCycle,
 } from "@vafa/core";
 
 /**
@@ -16,9 +15,9 @@ import {
  * const cycle = await repurchaseCycle(store.client);
  * console.log(cycle.summary); // "month covers 63% of customers' cycles (…)"
  */
-export async function repurchaseCycle(
+export function repurchaseCycle(
   client: SqlClient,
   options: RepurchaseCycleOptions = {},
 ): Promise<RepurchaseCycle> {
-  return toRepurchaseCycle(await client.all(repurchaseCycleQuery(duckdbDialect, options)));
+  return runRepurchaseCycle(client, duckdbDialect, options);
 }

@@ -20,8 +20,8 @@ export {
 } from "./fitModelAsOf.ts";
 export { type AlertRow, type ListAlertsOptions, listAlerts } from "./listAlerts.ts";
 export { type LoadedFeatures, loadFeatures, type ModelFigures } from "./loadFeatures.ts";
+export { checkOutboundTarget, outboundAllowlist, outboundSettingKey } from "./outboundTarget.ts";
 export { probabilityOfPurchase } from "./probabilityOfPurchase.ts";
 export { type DefectionRunSummary, type RunDefectionOptions, runDefection } from "./runDefection.ts";
-export { checkOutboundTarget, outboundAllowlist, outboundSettingKey } from "./outboundTarget.ts";
 export { addWebhook, type DeliverOptions, type DeliveryPass, deliverWebhooks } from "./webhooks.ts";
 export { type ContactRecord, closeAlert, recordContact, takeAlert } from "./worklist.ts";
