@@ -68,4 +68,11 @@ export interface Dialect {
   like(text: string, pattern: string): string;
   /** A FROM-clause item listing literal integer rows with the given column names. */
   integerRows(columns: readonly string[], rows: readonly (readonly number[])[]): string;
+  /**
+   * What follows `INSERT INTO table (…) VALUES …` so that a row replaces the stored row of the same
+   * `key` (a derived table such as `customer_status`, one row per customer): DuckDB updates it in
+   * place (`ON CONFLICT (key) DO UPDATE SET …`); ClickHouse appends, since its keyed tables are
+   * ReplacingMergeTrees over a `version` column, read as the latest version per key.
+   */
+  replaceOnKey(key: string, columns: readonly string[]): string;
 }

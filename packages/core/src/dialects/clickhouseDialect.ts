@@ -131,6 +131,8 @@ export function clickhouseDialectFor(capabilities: DialectCapabilities): Dialect
       `CREATE TEMPORARY TABLE ${quoteIdent(name)} ENGINE = Memory AS ${select}`,
     dropTempTable: (name) => `DROP TEMPORARY TABLE IF EXISTS ${quoteIdent(name)}`,
     like: (text, pattern) => `${text} LIKE ${pattern}`,
+    // Keyed derived tables are ReplacingMergeTree(version): a new row is appended, readers take the latest.
+    replaceOnKey: () => "",
     integerRows: (columns, rows) => {
       const ints = rows.map((r) =>
         r.map((v) => {

@@ -28,4 +28,9 @@ export const duckdbDialect: Dialect = {
   like: (text, pattern) => `${text} LIKE ${pattern} ESCAPE '\\'`,
   integerRows: (columns, rows) =>
     `(VALUES ${rows.map((r) => `(${r.map((v) => String(Math.trunc(v))).join(", ")})`).join(", ")}) AS v(${columns.map(quoteIdent).join(", ")})`,
+  replaceOnKey: (key, columns) =>
+    `ON CONFLICT (${quoteIdent(key)}) DO UPDATE SET ${columns
+      .filter((c) => c !== key)
+      .map((c) => `${quoteIdent(c)} = excluded.${quoteIdent(c)}`)
+      .join(", ")}`,
 };

@@ -396,4 +396,13 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE survey_responses ADD COLUMN reason_category VARCHAR",
     ],
   },
+  {
+    version: 11,
+    name: "customer status versions",
+    statements: [
+      // Which defection run wrote a status (increasing): the same column orders the versions of a
+      // customer's status in ClickHouse, where a newer row is appended instead of updated in place.
+      "ALTER TABLE customer_status ADD COLUMN version BIGINT",
+    ],
+  },
 ];
