@@ -1,4 +1,6 @@
 import { continuationStepBound, continueHyp2f1 } from "./continueHyp2f1.ts";
+import { logGamma } from "./logGamma.ts";
+import { logGammaRatio } from "./logGammaRatio.ts";
 
 /** Result of a 2F1 evaluation kept in log space: value = sign × exp(logAbs). */
 export interface LogSigned {
@@ -36,20 +38,22 @@ export function hyp2f1TermCap(a: number, b: number, c: number): number {
 }
 
 /**
- * The most terms any 2F1 evaluation can sum: an attempt of at most 400 terms at z itself, one series
- * plus at most
- * {@link continuationStepBound}(a, b, c) continuation steps, each capped by {@link hyp2f1TermCap}
- * (plus three for a step's first coefficients). The transformations only permute and shift the parameters, so the bound holds
- * with the caller's a, b, c widened to max(|a|, |c−a|) and so on; it is taken that way here. In the
- * models' regions the real counts are far lower (tens to a few thousand; see the tests).
+ * The most terms any 2F1 evaluation can sum, whatever z is: an attempt of at most 400 terms at z
+ * itself; at most two connection-formula series, each capped by {@link hyp2f1TermCap} of its
+ * parameters (1, b, 2+b−c); and one series plus at most {@link continuationStepBound} continuation
+ * steps, each capped by {@link hyp2f1TermCap} (plus three for a step's first coefficients). The
+ * transformations only permute and shift the parameters, so the bound is taken with a, b widened to
+ * max(|a|, |c−a|) and max(|b|, |c−b|). In the models' regions the real counts are far lower (tens to
+ * a few thousand; see the tests).
  *
  * @example
- * hyp2f1TermBound(1, 1.6, 2.2); // a fixed number (≈ 57,000), whatever z is
+ * hyp2f1TermBound(1, 1.6, 2.2); // ≈ 59,000, a fixed number whatever z is
  */
 export function hyp2f1TermBound(a: number, b: number, c: number): number {
   const wa = Math.max(Math.abs(a), Math.abs(c - a));
   const wb = Math.max(Math.abs(b), Math.abs(c - b));
-  return DIRECT_BUDGET + (continuationStepBound(wa, wb, c) + 1) * (hyp2f1TermCap(wa, wb, c) + 3);
+  const connection = 2 * hyp2f1TermCap(1, Math.max(wa, wb), 2 + Math.max(wa, wb) + Math.abs(c));
+  return DIRECT_BUDGET + connection + (continuationStepBound(wa, wb, c) + 1) * (hyp2f1TermCap(wa, wb, c) + 3);
 }
 
 /** Gauss series Σ t_k with t_k = (a)_k (b)_k / ((c)_k k!) z^k, and z f′ = Σ k t_k, sharing one log scale. */
@@ -134,6 +138,73 @@ function signed(
   };
 }
 
+/** Sign of Γ(x) for real x (not a pole): positive for x > 0, (−1)^⌈−x⌉ below 0. */
+function gammaSign(x: number): number {
+  return x > 0 ? 1 : Math.ceil(-x) % 2 === 0 ? 1 : -1;
+}
+
+/**
+ * 2F1(1, b; c; z) near z = 1 by the z → 1−z connection formula, which for a = 1 needs one series:
+ *   2F1(1, b; c; z) = (c−1)/e · 2F1(1, b; 1−e; 1−z) + Γ(c) Γ(−e)/Γ(b) · (1−z)^e z^(1−c),  e = c−b−1
+ * (the second series 2F1(c−1, c−b; c−b; 1−z) is z^(1−c) in closed form). Both models' 2F1 have this
+ * shape (Pareto/NBD after Euler's transformation, sBG as it is). Returns the evaluation at z for given
+ * b, c, with the Γ factor computed once. `converged: false` (with the terms spent; the caller continues
+ * the differential equation instead) where it is not safe: e within 0.05 of an integer (the poles of
+ * Γ(−e) and of the series, where Pareto/NBD's s → 0 lands), (|b| + |c| + 2)(1−z) above 1/4 (the series
+ * would climb), or the two terms cancelling to below 10⁻⁴ of the larger.
+ */
+function unitConnection(b: number, c: number): (z: number) => Hyp2f1Evaluation {
+  const e = c - b - 1;
+  const unsafe = (terms: number): Hyp2f1Evaluation => ({
+    logAbs: Number.NaN,
+    sign: 0,
+    terms,
+    converged: false,
+  });
+  if (Math.abs(e - Math.round(e)) < 0.05) return () => unsafe(0);
+  const reach = 0.25 / (Math.abs(b) + Math.abs(c) + 2);
+  const first = (c - 1) / e;
+  const signSecond = gammaSign(c) * gammaSign(-e) * gammaSign(b);
+  // ln |Γ(c) Γ(−e)/Γ(b)|, once per (b, c) and only when some z is close enough to need it.
+  let logGammas = Number.NaN;
+  return (z) => {
+    const w = 1 - z;
+    if (w > reach) return unsafe(0);
+    const s = series(1, b, 1 - e, w, hyp2f1TermCap(1, b, 1 - e), false);
+    if (!s.converged || s.sum === 0) return unsafe(s.terms);
+    const logFirst = Math.log(Math.abs(first)) + s.logScale + Math.log(Math.abs(s.sum));
+    const signFirst = Math.sign(first) * Math.sign(s.sum);
+    if (Number.isNaN(logGammas)) logGammas = logGammaRatio(b, c - b) + logGamma(-e);
+    const logSecond = logGammas + e * Math.log(w) + (1 - c) * Math.log(z);
+    const top = Math.max(logFirst, logSecond);
+    const sum = signFirst * Math.exp(logFirst - top) + signSecond * Math.exp(logSecond - top);
+    if (!(Math.abs(sum) >= 1e-4)) return unsafe(s.terms);
+    return { logAbs: top + Math.log(Math.abs(sum)), sign: sum > 0 ? 1 : -1, terms: s.terms, converged: true };
+  };
+}
+
+/**
+ * The connection formula near z = 1 for 2F1(a, b; c; ·), tried on whichever of the original and
+ * Euler's form (1−z)^(c−a−b) 2F1(c−a, c−b; c; z) has a unit parameter and is safe there (see
+ * unitConnection); `converged: false` when neither is, with the terms the attempts spent.
+ */
+function connection(a: number, b: number, c: number): (z: number) => Hyp2f1Evaluation {
+  const forms: { at: (z: number) => Hyp2f1Evaluation; euler: boolean }[] = [];
+  if (a === 1 || b === 1) forms.push({ at: unitConnection(a === 1 ? b : a, c), euler: false });
+  if (c - a === 1 || c - b === 1)
+    forms.push({ at: unitConnection(c - a === 1 ? c - b : c - a, c), euler: true });
+  return (z) => {
+    let terms = 0;
+    for (const form of forms) {
+      const r = form.at(z);
+      terms += r.terms;
+      if (r.converged)
+        return { ...r, logAbs: r.logAbs + (form.euler ? (c - a - b) * Math.log1p(-z) : 0), terms };
+    }
+    return { logAbs: Number.NaN, sign: 0, terms, converged: false };
+  };
+}
+
 /** 2F1 for 0 < z < 1: the series up to 1/2, the continued differential equation beyond. */
 function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Evaluation {
   // Euler: 2F1(a,b;c;z) = (1−z)^(c−a−b) 2F1(c−a, c−b; c; z).
@@ -154,14 +225,17 @@ function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Eva
   const lead = euler ? eulerLog : 0;
   // Its series at z itself first, within a small budget: for c well above a or b (Pareto/NBD with many
   // purchases) the terms fall so fast that a few dozen suffice even at z = 1 − 10⁻⁹.
+  // Close to 1 with a unit parameter (the models' shape), the connection formula in a few terms.
+  const near = connection(a, b, c)(z);
+  if (near.converged) return near;
   const direct = series(pa, pb, c, z, DIRECT_BUDGET, false);
-  if (direct.converged) return signed(direct.sum, direct.logScale, lead, direct.terms, true);
+  if (direct.converged) return signed(direct.sum, direct.logScale, lead, direct.terms + near.terms, true);
   const s = series(pa, pb, c, SERIES_LIMIT, hyp2f1TermCap(pa, pb, c), true);
   const start = {
     value: s.sum,
     derivative: s.derivativeSum / SERIES_LIMIT,
     logScale: s.logScale,
-    terms: direct.terms + s.terms,
+    terms: direct.terms + near.terms + s.terms,
     converged: s.converged,
   };
   const end = continueHyp2f1(pa, pb, c, start, SERIES_LIMIT, z, hyp2f1TermCap(pa, pb, c));
@@ -181,11 +255,12 @@ function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Eva
  *   (1−z)^(c−a−b) 2F1(c−a, c−b; c; z), whichever has the smaller terms; it converges at least like
  *   (1/2)^k once k passes about 8 (|a| + |b| + |c|);
  * - 1/2 < z < 1: the series of the form with c−a−b ≥ 0 at z itself when it meets its tail bound within
- *   400 terms (c well above a or b: Pareto/NBD with many purchases); otherwise its series at z = 1/2
- *   (value and derivative), continued
- *   along the hypergeometric differential equation by at most 54 Taylor steps that each halve the
- *   distance to 1 (see continueHyp2f1). Unlike the z → 1−z connection formula it has no poles at
- *   integer c−a−b, so s → 0 needs no special case.
+ *   400 terms (c well above a or b: Pareto/NBD with many purchases); else, with a unit parameter (the
+ *   models' shape) close to 1 and c−a−b at least 0.05 from an integer, the z → 1−z connection formula
+ *   (one short series in 1−z; see unitConnection); otherwise its series at z = 1/2 (value and
+ *   derivative), continued along the hypergeometric differential equation by Taylor steps that each
+ *   cover at most half the distance to 1 (see continueHyp2f1). Unlike the connection formula the
+ *   continuation has no poles at integer c−a−b, so Pareto/NBD's s → 0 needs no special case.
  * Every evaluation therefore sums at most {@link hyp2f1TermBound}(a, b, c) terms, whatever z is; the
  * count is returned in `terms` so tests can assert it.
  *
@@ -237,10 +312,8 @@ export function logHyp2f1Batch(
     terms += w.terms;
     first++;
   }
-  const len = z.length - first;
-  if (len === 0) return terms;
-  const last = z[z.length - 1] as number;
-  if (!(last < 1) || (c <= 0 && Number.isInteger(c))) {
+  if (first === z.length) return terms;
+  if (!((z[z.length - 1] as number) < 1) || (c <= 0 && Number.isInteger(c))) {
     for (let i = first; i < z.length; i++) out[i] = Number.NaN;
     return terms;
   }
@@ -249,19 +322,29 @@ export function logHyp2f1Batch(
   const pa = euler ? c - a : a;
   const pb = euler ? c - b : b;
   const lead = (i: number): number => (euler ? (c - a - b) * Math.log1p(-(z[i] as number)) : 0);
-  // When the series converges within the budget at the largest argument, it does at the others.
-  const hardest = series(pa, pb, c, last, DIRECT_BUDGET, false);
+  // The arguments close enough to 1 for the connection formula (a unit parameter) need no more.
+  const rest: number[] = [];
+  const nearOne = connection(a, b, c);
+  for (let i = first; i < z.length; i++) {
+    const near = nearOne(z[i] as number);
+    terms += near.terms;
+    if (!near.converged) rest.push(i);
+    else out[i] = near.sign < 0 ? Number.NaN : near.logAbs;
+  }
+  if (rest.length === 0) return terms;
+  // When the series converges within the budget at the largest remaining argument, it does at the others.
+  const hardest = series(pa, pb, c, z[rest[rest.length - 1] as number] as number, DIRECT_BUDGET, false);
   terms += hardest.terms;
   if (hardest.converged) {
-    for (let i = first; i < z.length - 1; i++) {
-      const s = series(pa, pb, c, z[i] as number, DIRECT_BUDGET, false);
-      terms += s.terms;
+    for (const i of rest) {
+      const s =
+        i === rest[rest.length - 1] ? hardest : series(pa, pb, c, z[i] as number, DIRECT_BUDGET, false);
+      if (s !== hardest) terms += s.terms;
       out[i] = s.sum > 0 ? s.logScale + Math.log(s.sum) + lead(i) : Number.NaN;
     }
-    out[z.length - 1] =
-      hardest.sum > 0 ? hardest.logScale + Math.log(hardest.sum) + lead(z.length - 1) : Number.NaN;
     return terms;
   }
+  if (rest.length === 0) return terms;
   const s = series(pa, pb, c, SERIES_LIMIT, hyp2f1TermCap(pa, pb, c), true);
   const start = {
     value: s.sum,
@@ -270,18 +353,19 @@ export function logHyp2f1Batch(
     terms: s.terms,
     converged: s.converged,
   };
-  const through = z.length === len ? z : Array.prototype.slice.call(z, first);
+  const through = rest.map((i) => z[i] as number);
   const end = continueHyp2f1(
     pa,
     pb,
     c,
     start,
     SERIES_LIMIT,
-    last,
+    through[through.length - 1] as number,
     hyp2f1TermCap(pa, pb, c),
     through,
-    (i, value, logScale) => {
-      out[first + i] = value > 0 ? logScale + Math.log(value) + lead(first + i) : Number.NaN;
+    (k, value, logScale) => {
+      const i = rest[k] as number;
+      out[i] = value > 0 ? logScale + Math.log(value) + lead(i) : Number.NaN;
     },
   );
   return terms + end.terms;

@@ -14,7 +14,7 @@ has c = a + 1 > b, sBG has a = 1 and c = alpha + beta + n > b = beta + n), and i
 - a general grid: a, b from 0.3 to 300, c just above max(a, b), at, just off (1e-8) and above a + b
   (integer and near-integer c - a - b, where the z -> 1 - z connection formula has poles), 2(a + b)
   and c = a + 1, with z in {-20, -0.7, 0.3, 0.5, 0.75, 0.9, 0.99, 1 - 1e-6, 1 - 1e-9};
-- Pareto/NBD's 2F1(r+s+x, s+1 or r+x; r+s+x+1; z) with s from 1e-8 (the no-dropout boundary) to 2
+- Pareto/NBD's 2F1(r+s+x, s+1 or r+x; r+s+x+1; z) with s from 1e-8 (the no-dropout boundary) to 5000 (s and beta both large: a homogeneous dropout rate)
   and x up to 400;
 - sBG's 2F1(1, beta+n; alpha+beta+n; 1/(1+d)) with small discount rates d.
 """
@@ -29,7 +29,10 @@ OUT = os.path.join(HERE, "hyp2f1Reference.csv")
 
 def log_abs_and_sign(a, b, c, z, dps):
     with mpmath.workdps(dps):
-        v = mpmath.hyp2f1(mpmath.mpf(a), mpmath.mpf(b), mpmath.mpf(c), mpmath.mpf(z))
+        try:
+            v = mpmath.hyp2f1(mpmath.mpf(a), mpmath.mpf(b), mpmath.mpf(c), mpmath.mpf(z), maxterms=10**6)
+        except mpmath.libmp.libhyper.NoConvergence:
+            return None, 0
         if v == 0:
             return None, 0
         return mpmath.log(abs(v)), (1 if v > 0 else -1)
@@ -60,7 +63,7 @@ def cases():
                 for z in zs:
                     yield ("grid " + kind, a, b, c, z)
     r, alpha = 0.55, 10.0
-    for s in [1e-8, 1e-4, 0.6, 2.0]:
+    for s in [1e-8, 1e-4, 0.6, 2.0, 5000.0]:
         for x in [0, 1, 5, 50, 400]:
             for big in [12.0, 167.0, 1e4, 1e8]:
                 for t in [0.0, 30.0, 52.0]:
