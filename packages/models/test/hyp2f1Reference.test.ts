@@ -148,10 +148,10 @@ describe("bounded work near z = 1, where the Gauss series needs about 1/(1−z) 
 describe("logGammaRatio, the Γ ratio of the connection formula", () => {
   // ln Γ(x+h) − ln Γ(x) from mpmath at 40 digits, at the same binary x and h, rounded to doubles.
   it.each([
-    [5000, 1.55, 13.201734690728153],
-    [50, 0.3, 1.1715041312076274],
-    [1e6, 2.5, 34.538778269909435],
-    [60, -5, -20.21371659825431],
+    [5000, 1.55, 13.201734690728152],
+    [50, 0.3, 1.1715041312076273],
+    [1e6, 2.5, 34.538778269909436],
+    [60, -5, -20.213716598254308],
     [3.5, 2.25, 3.165742434275212],
   ])("ln Γ(%d + %d) − ln Γ(x)", (x, h, expected) => {
     expect(Math.abs(logGammaRatio(x, h) - expected)).toBeLessThan(4e-15 * Math.max(1, Math.abs(expected)));
