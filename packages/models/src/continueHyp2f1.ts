@@ -15,12 +15,16 @@ export interface Hyp2f1State {
 /** Each step covers at most this share of the distance to the singular point z = 1: its Taylor series then shrinks like 0.5^n. */
 const CONTINUATION_STEP = 0.5;
 
+/** Longest step, in units of the fastest local solution's e-folding length (see the loop). */
+const STIFF_REACH = 3;
+
 /**
- * Most steps a continuation from 1/2 to any double z < 1 takes. Steps that halve the distance to 1
- * number at most 54 (1 − z ≥ 2^−53). Steps shortened to STIFF_REACH e-folding lengths each use up at
- * least one unit of ∫ rate/STIFF_REACH, and over [1/2, 1 − 2^−53]
- * ∫ rate dz ≤ (|a|+|b|+|c|+1) ∫ dz/(z(1−z)) + √|ab| ∫ dz/√(z(1−z)) ≤ 37 (|a|+|b|+|c|+1) + 2 √|ab|;
- * the bound doubles that for the rate's variation within a step.
+ * Most steps a continuation from 1/2 to any double z < 1 takes: the loop stops there, its last step
+ * landing on z, so the work is bounded by construction. The limit is sized never to be reached:
+ * steps that halve the distance to 1 number at most 54 (1 − z ≥ 2^−53), and steps shortened to
+ * STIFF_REACH e-folding lengths each use up about one unit of ∫ rate/STIFF_REACH, where over
+ * [1/2, 1 − 2^−53] ∫ rate dz ≤ (|a|+|b|+|c|+1) ∫ dz/(z(1−z)) + √|ab| ∫ dz/√(z(1−z))
+ * ≤ 37 (|a|+|b|+|c|+1) + 2 √|ab|; the limit doubles that for the rate's variation within a step.
  *
  * @example
  * continuationStepBound(1, 1.6, 2.2); // 55 + ⌈2 (37 × 5.8 + 2 √1.6)/3⌉ = 200
@@ -30,24 +34,22 @@ export function continuationStepBound(a: number, b: number, c: number): number {
   return 55 + Math.ceil((2 * stiff) / STIFF_REACH);
 }
 
-/** Longest step, in units of the fastest local solution's e-folding length (see the loop). */
-const STIFF_REACH = 3;
-
 /** Relative size of the neglected tail of every Taylor step. */
 const TAIL = 1e-17;
 
 /**
  * Continues a solution of the hypergeometric equation z(1−z)f″ + [c − (a+b+1)z]f′ − ab f = 0 from z0
  * (where f and f′ are known, e.g. from the Gauss series at z0 = 1/2) to z in [z0, 1), by Taylor steps
- * that each cover half the remaining distance to the singular point z = 1.
+ * that each cover at most half the remaining distance to the singular point z = 1, and at most
+ * three e-folding lengths of the fastest local solution (so that with a, b in the hundreds no step
+ * sums its series through terms e^100 times larger than the result).
  *
  * Why: near z = 1 the Gauss series needs about 1/(1−z) terms (2·10⁹ at z = 1 − 10⁻⁹), and the classical
  * z → 1−z connection formula has poles when c−a−b is an integer (Pareto/NBD's c−a−b = −s tends to 0
  * exactly as the fit pushes s to 0). The differential equation has neither problem: every step's
  * series converges like 0.5^n (its radius is at least twice the step), at most
  * {@link continuationStepBound} steps reach any double below 1, and nothing depends on c−a−b being an
- * integer. Values are carried
- * with a log scale so (1−z)^−500 stays finite.
+ * integer. Values are carried with a log scale so (1−z)^−500 stays finite.
  *
  * Forward continuation is accurate for the solution that dominates near z = 1 or one that stays
  * bounded there; callers arrange c−a−b ≥ 0 (by Euler's transformation) so the function is bounded or
