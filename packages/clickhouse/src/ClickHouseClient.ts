@@ -95,6 +95,26 @@ export class ClickHouseClient implements SqlClient {
     );
   }
 
+  /**
+   * Runs a query and returns its result as tab-separated text with a header line of column names
+   * (`\N` for NULL): the columnar readers parse a million rows from it far faster than from JSON.
+   *
+   * @example
+   * await client.tabSeparated(sql("SELECT 1 AS x")); // "x\n1\n"
+   */
+  async tabSeparated(query: SqlQuery): Promise<string> {
+    const bound = bindParams(query, this.capabilities.queryParameters);
+    return await this.serial(async () => {
+      const result = await this.http.query({
+        query: bound.sql,
+        format: "TabSeparatedWithNames",
+        query_params: bound.queryParams,
+        clickhouse_settings: this.settings,
+      });
+      return await result.text();
+    });
+  }
+
   /** Closes the HTTP client. */
   async close(): Promise<void> {
     await this.http.close();

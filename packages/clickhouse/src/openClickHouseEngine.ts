@@ -10,8 +10,10 @@ import {
   type SqlClient,
 } from "@vafa/core";
 import { ingestFiles, openStore } from "@vafa/duckdb";
+import { clickhouseCustomerFrame } from "./clickhouseCustomerFrame.ts";
 import { clickhouseSink } from "./clickhouseSink.ts";
 import { type ClickHouseConfig, type ClickHouseEngine, connectClickHouse } from "./connectClickHouse.ts";
+import { parseTabSeparated } from "./tabSeparated.ts";
 
 /**
  * What runs on ClickHouse today. The contract suite proves each equal to DuckDB on the same data;
@@ -79,6 +81,8 @@ export async function openClickHouseEngine(
     features: clickhouseFeatures,
     ingest: (request) => ingestInto(connection, request),
     factCounts: () => countFacts(connection.client),
+    floatColumns: async (query) => parseTabSeparated(await connection.client.tabSeparated(query)).numbers,
+    customerFrame: (query) => clickhouseCustomerFrame(connection, query),
     async close() {
       await connection.close();
       await state.close();

@@ -25,6 +25,19 @@ export const FACT_TABLES = {
   },
 } as const;
 
+/**
+ * Tables derived from the facts by the use cases, kept beside them: every customer's CLV scores,
+ * sharded by customer like the facts, so a customer's scores sit on the shard of their
+ * transactions. Same columns as DuckDB's `customer_scores`.
+ */
+export const SCORE_TABLE = {
+  columns: `customer_id String, model String, scored_at DateTime('UTC'), calibration_end Nullable(Date),
+    horizon_days Int32, p_alive Float64, expected_purchases Float64, expected_spend Float64, clv Float64,
+    historical_value Float64`,
+  order: "customer_id",
+  shardKey: "cityHash64(customer_id)",
+} as const;
+
 /** A fact table's name. */
 export type FactTable = keyof typeof FACT_TABLES;
 
@@ -95,6 +108,20 @@ export function schemaStatements(
       );
     }
   }
+  const scores = cluster === null ? "customer_scores" : "customer_scores_local";
+  local.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${scores} (${SCORE_TABLE.columns}) ENGINE = MergeTree() ORDER BY ${SCORE_TABLE.order}`,
+  );
+  if (cluster !== null)
+    distributed.push(
+      `CREATE TABLE IF NOT EXISTS ${db}.customer_scores AS ${db}.${scores} ENGINE = Distributed(${checkName("cluster", cluster)}, ${db}, ${scores}, ${SCORE_TABLE.shardKey})`,
+    );
+  // Model fits are few and small: one plain table on the node queries go to, as the loads.
+  (cluster === null ? local : distributed).push(
+    `CREATE TABLE IF NOT EXISTS ${db}.model_fits (id String, model String, fitted_at DateTime('UTC'),
+      params String, std_errors String, log_likelihood Float64, n Int64, calibration_end Nullable(Date),
+      unit String, data_version String, settings String) ENGINE = MergeTree() ORDER BY (model, fitted_at)`,
+  );
   // The record of loads is small and read only by ingest: one plain table on the node queries go to.
   (cluster === null ? local : distributed).push(
     `CREATE TABLE IF NOT EXISTS ${db}.loads (id Int32, kind String, file String, loaded_at DateTime('UTC'),

@@ -28,6 +28,7 @@ export {
   clickhouseString,
 } from "./dialects/clickhouseDialect.ts";
 export { duckdbDialect } from "./dialects/duckdbDialect.ts";
+export type { CustomerFrame, CustomerScores } from "./engine/CustomerFrame.ts";
 export { countFacts } from "./engine/countFacts.ts";
 export type {
   Engine,

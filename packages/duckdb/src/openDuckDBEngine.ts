@@ -10,8 +10,10 @@ import {
   type IngestResult,
 } from "@vafa/core";
 import type { DuckDBClient } from "./DuckDBClient.ts";
+import { duckdbCustomerFrame } from "./duckdbCustomerFrame.ts";
 import { ingestFiles } from "./ingest/ingestFiles.ts";
 import { openStore } from "./openStore.ts";
+import { readFloatColumns } from "./readColumns.ts";
 
 /** How to open the DuckDB engine. */
 export interface DuckDBEngineOptions {
@@ -60,6 +62,8 @@ export async function openDuckDBEngine(
     features: new Set(Object.keys(features) as Feature[]),
     ingest: (request: IngestRequest): Promise<IngestResult> => ingestFiles(client, request),
     factCounts: () => countFacts(client),
+    floatColumns: (query) => readFloatColumns(client, query),
+    customerFrame: (query) => duckdbCustomerFrame(client, query),
     close: async () => store.close(),
   };
 }

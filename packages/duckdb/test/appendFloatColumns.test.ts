@@ -1,7 +1,7 @@
 import { sql } from "@vafa/core";
 import { describe, expect, it } from "vitest";
-import { appendFloatColumns } from "../src/clv/appendFloatColumns.ts";
-import { readFloatColumns } from "../src/clv/readColumns.ts";
+import { appendFloatColumns } from "../src/appendFloatColumns.ts";
+import { readFloatColumns } from "../src/readColumns.ts";
 import { openStore } from "../src/index.ts";
 
 describe("appendFloatColumns", () => {

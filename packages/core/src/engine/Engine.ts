@@ -2,6 +2,8 @@ import type { Dialect } from "../Dialect.ts";
 import type { Kind } from "../ingest/fields.ts";
 import type { RowProblem } from "../ingest/IngestError.ts";
 import type { SqlClient } from "../SqlClient.ts";
+import type { SqlQuery } from "../SqlQuery.ts";
+import type { CustomerFrame } from "./CustomerFrame.ts";
 import type { Feature } from "./Feature.ts";
 
 export type { RowProblem };
@@ -92,5 +94,23 @@ export interface Engine {
   ingest(request: IngestRequest): Promise<IngestResult>;
   /** Rows in the fact tables, to tell an empty store from a quiet one. */
   factCounts(): Promise<FactCounts>;
+  /**
+   * Runs an analytic query whose columns are all numeric and returns them as Float64Arrays (null →
+   * NaN): model inputs of hundreds of thousands of rows, read without an object per row (DuckDB
+   * reads its vectors, ClickHouse streams text).
+   *
+   * @example
+   * const { x, n } = await engine.floatColumns(compressedSummaryQuery(engine.dialect, { unit: "week" }));
+   */
+  floatColumns(query: SqlQuery): Promise<Record<string, Float64Array>>;
+  /**
+   * Materialises a per-customer analytic query (first column `customer_id`, the rest numeric) for
+   * one use case: its columns as typed arrays, and a way to store a result per customer (see
+   * `CustomerFrame`). Release it when done.
+   *
+   * @example
+   * const frame = await engine.customerFrame(scoreFrameQuery(engine.dialect, options));
+   */
+  customerFrame(query: SqlQuery): Promise<CustomerFrame>;
   close(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import { AppError } from "@vafa/core";
+
 /** The models `vafa clv` fits, by their command-line names. */
 export const clvModels = ["bgnbd", "mbgnbd", "pareto-nbd", "bgbb", "gamma-gamma", "sbg"] as const;
 
@@ -18,6 +20,7 @@ export type PurchaseModelName = (typeof purchaseModels)[number];
  */
 export function parseClvModel(name: string): ClvModel {
   const found = clvModels.find((m) => m === name);
-  if (found === undefined) throw new Error(`unknown model '${name}': use one of ${clvModels.join(", ")}`);
+  if (found === undefined)
+    throw new AppError("bad_input", `unknown model '${name}': use one of ${clvModels.join(", ")}`);
   return found;
 }

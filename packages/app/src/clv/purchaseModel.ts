@@ -1,3 +1,4 @@
+import { AppError } from "@vafa/core";
 import {
   type BgNbdParams,
   bgNbdConditionalExpectedPurchases,
@@ -51,7 +52,8 @@ function pick<K extends string>(params: Record<string, number>, names: readonly 
   const out = {} as Record<K, number>;
   for (const name of names) {
     const v = params[name];
-    if (v === undefined || !Number.isFinite(v)) throw new Error(`missing model parameter '${name}'`);
+    if (v === undefined || !Number.isFinite(v))
+      throw new AppError("bad_input", `missing model parameter '${name}'`);
     out[name] = v;
   }
   return out;

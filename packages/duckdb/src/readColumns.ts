@@ -1,6 +1,6 @@
 import type { DuckDBDataChunk, DuckDBValue } from "@duckdb/node-api";
 import type { SqlQuery } from "@vafa/core";
-import type { DuckDBClient } from "../DuckDBClient.ts";
+import type { DuckDBClient } from "./DuckDBClient.ts";
 
 /** Query result as columns of plain JS values, keyed by column name. */
 export type Columns = Record<string, unknown[]>;

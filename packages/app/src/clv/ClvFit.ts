@@ -1,9 +1,11 @@
-import type { FitResult } from "@vafa/models";
+import type { FitResult, FitStop, Identification, ParameterInterval } from "@vafa/models";
 import type { ClvModel } from "./ClvModel.ts";
 
 /**
  * A fitted model as `vafa clv fit --json` prints it: the papers' parameter names, the maximised total
- * log-likelihood, the number of customers and asymptotic standard errors.
+ * log-likelihood, the number of customers, asymptotic standard errors, and for a fresh fit its 95%
+ * intervals, how the optimiser stopped and whether the data identify the parameters (a fit read back
+ * from the store has only what the store keeps).
  */
 export interface ClvFit {
   readonly model: ClvModel;
@@ -12,6 +14,9 @@ export interface ClvFit {
   readonly n: number;
   readonly converged: boolean;
   readonly std_errors: Record<string, number>;
+  readonly intervals?: Record<string, ParameterInterval>;
+  readonly stop?: FitStop;
+  readonly identification?: Identification;
 }
 
 /**
@@ -28,5 +33,8 @@ export function toClvFit<M extends string, P extends string>(model: ClvModel, fi
     n: fit.n,
     converged: fit.converged,
     std_errors: { ...fit.stdErrors },
+    intervals: { ...fit.intervals },
+    stop: fit.stop,
+    identification: fit.identification,
   };
 }

@@ -1,5 +1,5 @@
 import { DOUBLE, DuckDBDataChunk, DuckDBDoubleVector } from "@duckdb/node-api";
-import type { DuckDBClient } from "../DuckDBClient.ts";
+import type { DuckDBClient } from "./DuckDBClient.ts";
 
 /** Rows per appended chunk: DuckDB's standard vector size. */
 const CHUNK_ROWS = 2048;
