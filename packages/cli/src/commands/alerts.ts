@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
+import { type AlertRow, listAlerts } from "@vafa/app";
 import { ALERT_STATES, csvCell } from "@vafa/core";
-import { type AlertRow, listAlerts } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 
 const COLUMNS: readonly (keyof AlertRow)[] = [
   "id",
@@ -43,8 +43,8 @@ export function alertsCommand(): Command {
       if (opts.state !== undefined && !ALERT_STATES.some((s) => s === opts.state)) {
         throw new Error(`--state must be one of ${ALERT_STATES.join(", ")}`);
       }
-      const rows = await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
-        listAlerts(store.client, {
+      const rows = await withEngine(config, { feature: "worklist", needsData: false }, (engine) =>
+        listAlerts(engine, {
           states: opts.state === undefined ? [...ALERT_STATES] : [opts.state as string],
         }),
       );

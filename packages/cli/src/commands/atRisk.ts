@@ -1,8 +1,8 @@
-import { listAlerts } from "@vafa/duckdb";
+import { listAlerts } from "@vafa/app";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 
 /** `vafa at-risk`: the worklist — open alerts, highest value at risk first. */
 export function atRiskCommand(): Command {
@@ -18,8 +18,8 @@ export function atRiskCommand(): Command {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 0)
         throw new Error(`--limit expects a whole number, got "${opts.limit}"`);
-      const rows = await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
-        listAlerts(store.client, {
+      const rows = await withEngine(config, { feature: "worklist", needsData: false }, (engine) =>
+        listAlerts(engine, {
           limit,
           ...(opts.owner === undefined ? {} : { owner: opts.owner }),
           ...(opts.branch === undefined ? {} : { branch: opts.branch }),

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { defectionBacktest, defectionRate, runDefection } from "@vafa/app";
 import {
   DefectionError,
   type DefectionRules,
@@ -8,11 +9,10 @@ import {
   parseDefectionRules,
   parsePeriodArg,
 } from "@vafa/core";
-import { defectionBacktest, defectionRate, runDefection } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 
 /**
  * Reads a rule set from a JSON file: either the rules object itself or a config file with a
@@ -68,8 +68,8 @@ export function defectionCommand(): Command {
         command: Command,
       ) => {
         const { config, json } = globalOptions(command);
-        const summary = await withEmbedded(config, { feature: "defection-run" }, (store) =>
-          runDefection(store.client, {
+        const summary = await withEngine(config, { feature: "defection-run" }, (engine) =>
+          runDefection(engine, {
             rules: readRules(opts.rules),
             locale: parseLocale(opts.locale),
             maxAlertAgeDays: parseDays(opts.maxAlertAge, "--max-alert-age"),
@@ -107,8 +107,8 @@ export function defectionCommand(): Command {
           );
         }
         const by = opts.by ?? null;
-        const report = await withEmbedded(config, { feature: "defection-rate" }, (store) =>
-          defectionRate(store.client, {
+        const report = await withEngine(config, { feature: "defection-rate" }, (engine) =>
+          defectionRate(engine, {
             period: parsePeriodArg(opts.period),
             by,
             periods: parseDays(opts.periods, "--periods"),
@@ -170,8 +170,8 @@ export function defectionCommand(): Command {
         command: Command,
       ) => {
         const { config, json } = globalOptions(command);
-        const r = await withEmbedded(config, { feature: "defection-backtest" }, (store) =>
-          defectionBacktest(store.client, {
+        const r = await withEngine(config, { feature: "defection-backtest" }, (engine) =>
+          defectionBacktest(engine, {
             asOf: opts.asOf,
             windowDays: parseDays(opts.window, "--window"),
             rules: readRules(opts.rules),

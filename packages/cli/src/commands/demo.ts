@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { duckdbDialect, type RetentionRow, sql } from "@vafa/core";
-import { fitFromStore, ingestFiles, recordFit, retention, runDefection, scoreCustomers } from "@vafa/duckdb";
+import { runDefection } from "@vafa/app";
+import { fitFromStore, ingestFiles, recordFit, retention, scoreCustomers } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
@@ -64,7 +65,7 @@ export function demoCommand(): Command {
             spendParams: { p, q, v },
             unit: "week",
           });
-          const defection = await runDefection(store.client, { asOf: String(overview?.last_day) });
+          const defection = await runDefection(store.engine, { asOf: String(overview?.last_day) });
           await createDemoUser(sqlStateStore(store.client));
           const monthly = await retention(store.client, duckdbDialect, { period: { unit: "month" } });
           return {

@@ -1,4 +1,3 @@
-import { parseProfitabilityDimension, SegmentError, type TargetRow } from "@vafa/core";
 import {
   clusters,
   defineSegment,
@@ -9,11 +8,12 @@ import {
   segmentMembers,
   type TargetsOptions,
   targets,
-} from "@vafa/duckdb";
+} from "@vafa/app";
+import { parseProfitabilityDimension, SegmentError, type TargetRow } from "@vafa/core";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 
 const sub = (command: Command) => command.configureHelp({ showGlobalOptions: true });
 
@@ -49,8 +49,8 @@ function rfmCommand(): Command {
     .option("--bins <n>", "score levels per measure (2–10)", parseWhole, 5)
     .action(async (opts: { asOf?: string; compare?: string; bins: number }, command: Command) => {
       const { config, json } = globalOptions(command);
-      const result = await withEmbedded(config, { feature: "segments-rfm" }, (store) =>
-        rfm(store.client, { asOf: opts.asOf ?? null, compare: opts.compare ?? null, bins: opts.bins }),
+      const result = await withEngine(config, { feature: "segments-rfm" }, (engine) =>
+        rfm(engine, { asOf: opts.asOf ?? null, compare: opts.compare ?? null, bins: opts.bins }),
       );
       if (json) return printJson(result);
       process.stdout.write(
@@ -99,8 +99,8 @@ function rfmCommand(): Command {
 function listCommand(): Command {
   return new Command("list").description("saved segments").action(async (_opts, command: Command) => {
     const { config, json } = globalOptions(command);
-    const list = await withEmbedded(config, { feature: "segments-saved", needsData: false }, (store) =>
-      listSegments(store.client),
+    const list = await withEngine(config, { feature: "segments-saved", needsData: false }, (engine) =>
+      listSegments(engine),
     );
     if (json) return printJson(list);
     if (list.length === 0)
@@ -127,13 +127,13 @@ function defineCommand(): Command {
     .option("--description <text>", "what the segment is for")
     .action(async (name: string, rule: string, opts: { description?: string }, command: Command) => {
       const { config, json } = globalOptions(command);
-      const saved = await withEmbedded(
+      const saved = await withEngine(
         config,
         { feature: "segments-saved", needsData: false },
-        async (store) => {
+        async (engine) => {
           try {
-            const s = await defineSegment(store.client, name, rule, opts.description ?? null);
-            return { ...s, customers: (await segmentMembers(store.client, name)).length };
+            const s = await defineSegment(engine, name, rule, opts.description ?? null);
+            return { ...s, customers: (await segmentMembers(engine, name)).length };
           } catch (error) {
             return pointAt(rule, error);
           }
@@ -153,10 +153,10 @@ function showCommand(): Command {
     .option("--limit <n>", "list at most this many customer ids", parseWhole, 20)
     .action(async (name: string, opts: { limit: number }, command: Command) => {
       const { config, json } = globalOptions(command);
-      const result = await withEmbedded(config, { feature: "segments-saved" }, async (store) => {
+      const result = await withEngine(config, { feature: "segments-saved" }, async (engine) => {
         try {
-          const saved = await getSegment(store.client, name);
-          const members = await segmentMembers(store.client, name);
+          const saved = await getSegment(engine, name);
+          const members = await segmentMembers(engine, name);
           return { segment: saved, customers: members.length, ids: members.slice(0, opts.limit) };
         } catch (error) {
           return pointAt(name, error);
@@ -177,8 +177,8 @@ function deleteCommand(): Command {
     .argument("<name>", "segment name")
     .action(async (name: string, _opts, command: Command) => {
       const { config, json } = globalOptions(command);
-      const existed = await withEmbedded(config, { feature: "segments-saved", needsData: false }, (store) =>
-        deleteSegment(store.client, name),
+      const existed = await withEngine(config, { feature: "segments-saved", needsData: false }, (engine) =>
+        deleteSegment(engine, name),
       );
       if (!existed) throw new SegmentError(`no saved segment "${name}"`);
       if (json) return printJson({ deleted: name });
@@ -214,8 +214,8 @@ function targetsCommand(): Command {
           throw new InvalidArgumentError(`--by takes a customer attribute, not ${opts.by}`);
         by = { kind: "dimension", dimension };
       }
-      const result = await withEmbedded(config, { feature: "segments-targets" }, (store) =>
-        targets(store.client, { by, periodDays: opts.period }),
+      const result = await withEngine(config, { feature: "segments-targets" }, (engine) =>
+        targets(engine, { by, periodDays: opts.period }),
       );
       if (json) return printJson(result);
       const show = (r: TargetRow, group: string) => ({
@@ -259,8 +259,8 @@ function clustersCommand(): Command {
     .option("--seed <n>", "random seed of k-means++", parseWhole, 1)
     .action(async (opts: { k?: number; seed: number }, command: Command) => {
       const { config, json } = globalOptions(command);
-      const result = await withEmbedded(config, { feature: "segments-clusters" }, (store) =>
-        clusters(store.client, { k: opts.k ?? null, seed: opts.seed }),
+      const result = await withEngine(config, { feature: "segments-clusters" }, (engine) =>
+        clusters(engine, { k: opts.k ?? null, seed: opts.seed }),
       );
       if (json) return printJson({ ...result, members: undefined });
       if (result.suggested) {

@@ -1,9 +1,9 @@
+import { addWebhook, type DeliveryPass, deliverWebhooks } from "@vafa/app";
 import { defaultRetryPolicy } from "@vafa/core";
-import { addWebhook, type DeliveryPass, deliverWebhooks } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 
 function positive(value: string, flag: string): number {
   const n = Number(value);
@@ -24,10 +24,10 @@ export function webhooksCommand(): Command {
     .requiredOption("--secret <secret>", "shared secret for the X-Vafa-Signature HMAC (8+ characters)")
     .action(async (url: string, opts: { secret: string }, command: Command) => {
       const { config, json } = globalOptions(command);
-      const { id } = await withEmbedded(
+      const { id } = await withEngine(
         config,
         { feature: "webhooks", needsData: false, create: true },
-        (store) => addWebhook(store.client, { url, secret: opts.secret }),
+        (engine) => addWebhook(engine, { url, secret: opts.secret }),
       );
       if (json) printJson({ id, url });
       else process.stdout.write(`webhook ${id} → ${url}\n`);
@@ -83,8 +83,8 @@ export function webhooksCommand(): Command {
         do {
           // The store is opened per pass so other `vafa` commands can use the file between passes.
           report(
-            await withEmbedded(config, { feature: "webhooks", needsData: false }, (store) =>
-              deliverWebhooks(store.client, { policy }),
+            await withEngine(config, { feature: "webhooks", needsData: false }, (engine) =>
+              deliverWebhooks(engine, { policy }),
             ),
           );
           if (opts.once === true || stopping) break;

@@ -1,9 +1,9 @@
+import { closeAlert, recordContact, takeAlert } from "@vafa/app";
 import { CONTACT_OUTCOMES, DEFAULT_EXIT_REASONS, parseOutcome } from "@vafa/core";
-import { closeAlert, recordContact, takeAlert } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 
 /** `vafa worklist take|record|close`: work an alert from open to closed. */
 export function worklistCommand(): Command {
@@ -17,8 +17,8 @@ export function worklistCommand(): Command {
     .requiredOption("--user <user>", "who takes it")
     .action(async (alert: string, opts: { user: string }, command: Command) => {
       const { config, json } = globalOptions(command);
-      await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
-        takeAlert(store.client, alert, opts.user),
+      await withEngine(config, { feature: "worklist", needsData: false }, (engine) =>
+        takeAlert(engine, alert, opts.user),
       );
       if (json) printJson({ alert, state: "in_progress", assignee: opts.user });
       else process.stdout.write(`alert ${alert} taken by ${opts.user}\n`);
@@ -47,8 +47,8 @@ export function worklistCommand(): Command {
         command: Command,
       ) => {
         const { config, json } = globalOptions(command);
-        const result = await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
-          recordContact(store.client, {
+        const result = await withEngine(config, { feature: "worklist", needsData: false }, (engine) =>
+          recordContact(engine, {
             alertId: alert,
             outcome: parseOutcome(opts.outcome),
             ...(opts.reason === undefined ? {} : { exitReason: opts.reason }),
@@ -70,8 +70,8 @@ export function worklistCommand(): Command {
     .requiredOption("--reason <reason>", "why (e.g. duplicate, not_worth_retaining)")
     .action(async (alert: string, opts: { reason: string }, command: Command) => {
       const { config, json } = globalOptions(command);
-      await withEmbedded(config, { feature: "worklist", needsData: false }, (store) =>
-        closeAlert(store.client, alert, opts.reason),
+      await withEngine(config, { feature: "worklist", needsData: false }, (engine) =>
+        closeAlert(engine, alert, opts.reason),
       );
       if (json) printJson({ alert, state: "closed" });
       else process.stdout.write(`alert ${alert} closed\n`);

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CausesError, type SqlClient, sql, toEpochDay } from "@vafa/core";
-import { timestampText } from "../defection/sqlTime.ts";
+import { CausesError, type SqlClient, sql, timestampText, toEpochDay } from "@vafa/core";
 
 /** A new complaint. */
 export interface NewComplaint {

@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import {
   CausesError,
   checkSurveyAnswers,
+  duckdbDialect,
   type ExitQuestionnaireOptions,
+  insertRows,
   type SqlClient,
   type SurveyAnswer,
   type SurveyType,
   sql,
   surveyQuestionnaire,
+  timestampText,
 } from "@vafa/core";
-import { insertRows } from "../defection/insertRows.ts";
-import { timestampText } from "../defection/sqlTime.ts";
 
 /** One customer's answers to one survey. */
 export interface SurveyResponse {
@@ -49,6 +50,7 @@ export async function recordSurveyResponse(
   try {
     await insertRows(
       client,
+      duckdbDialect.param,
       "survey_responses",
       ["id", "customer_id", "occurred_at", "survey", "question", "score", "reason", "text"],
       checked.map((a) => [

@@ -1,5 +1,4 @@
-import { CausesError, type ComplaintStatus, type SqlClient, sql } from "@vafa/core";
-import { timestampText } from "../defection/sqlTime.ts";
+import { CausesError, type ComplaintStatus, type SqlClient, sql, timestampText } from "@vafa/core";
 
 /** A status change of a complaint. */
 export interface ComplaintUpdate {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   duckdbDialect,
   fromEpochDay,
+  insertRows,
   membersCsv,
   ProgrammeError,
   parseStrategy,
@@ -10,8 +11,7 @@ import {
   sql,
   stableArm,
 } from "@vafa/core";
-import { insertRows } from "../defection/insertRows.ts";
-import { segmentMembers } from "../segments/savedSegments.ts";
+import { segmentMembers } from "./segmentMembers.ts";
 import { dayOption, numOrNull } from "./storeFacts.ts";
 
 /** What `createCampaign` needs. */
@@ -198,6 +198,7 @@ export async function assignMembers(
   const rows: SqlValue[][] = fresh.map((id) => [campaignId, id, stableArm(campaignId, id, c.controlShare)]);
   await insertRows(
     client,
+    duckdbDialect.param,
     "campaign_members",
     ["campaign_id", "customer_id", "arm"],
     rows,

@@ -11,7 +11,7 @@ import {
   type RetentionClass,
   type SqlClient,
 } from "@vafa/core";
-import { segmentMembers } from "../segments/savedSegments.ts";
+import { segmentMembers } from "./segmentMembers.ts";
 import { dayOption, hasRows, lastTransactionDay, numOrNull } from "./storeFacts.ts";
 
 /** Options of `classifyStore`. */

@@ -9,7 +9,7 @@ import {
   type SqlClient,
   type SqlValue,
 } from "@vafa/core";
-import { segmentMembers } from "../segments/savedSegments.ts";
+import { segmentMembers } from "./segmentMembers.ts";
 
 /** Per-customer period values of a scope, each customer's first active period, and the day → period map used. */
 export interface ScopedPeriodValues {

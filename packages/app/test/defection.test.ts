@@ -13,35 +13,33 @@ import {
   simulate,
   transactionCsvColumns,
 } from "@vafa/core/simulate";
+import { type DuckDBEngine, ingestFiles, openDuckDBEngine } from "@vafa/duckdb";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   addWebhook,
   defectionBacktest,
   defectionRate,
   deliverWebhooks,
   fitModelAsOf,
-  ingestFiles,
   listAlerts,
-  openStore,
   recordContact,
   runDefection,
-  type Store,
   takeAlert,
-} from "@vafa/duckdb";
-import { afterEach, describe, expect, it } from "vitest";
+} from "../src/index.ts";
 
 const rules: DefectionRules = {
   combine: "any",
   rules: [{ kind: "silence", atRisk: 2, defected: 4, floorDays: 1, minPurchases: 3, fallback: "segment" }],
 };
 
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+const stores: DuckDBEngine[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
 /** A store holding purchases given as customer → days after 2024-01-01. */
 async function storeWith(history: Record<string, readonly number[]>, segments: Record<string, string> = {}) {
-  const store = await openStore(":memory:");
+  const store = await openDuckDBEngine(":memory:");
   stores.push(store);
   let n = 0;
   for (const [customer, days] of Object.entries(history)) {
@@ -67,7 +65,7 @@ async function storeWith(history: Record<string, readonly number[]>, segments: R
 
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1 + offset)).toISOString().slice(0, 10);
 
-async function statuses(store: Store): Promise<Record<string, string>> {
+async function statuses(store: DuckDBEngine): Promise<Record<string, string>> {
   const rows = await store.client.all(
     sql("SELECT customer_id, status FROM customer_status ORDER BY customer_id"),
   );
@@ -89,27 +87,27 @@ describe("runDefection on hand-built histories", () => {
     [141, { a: "defected", b: "defected", c: "defected" }],
   ])("as of day %d", async (asOf, expected) => {
     const store = await storeWith(history, segments);
-    await runDefection(store.client, { rules, asOf: day(asOf), maxAlertAgeDays: null });
+    await runDefection(store, { rules, asOf: day(asOf), maxAlertAgeDays: null });
     expect(await statuses(store)).toEqual(expected);
   });
 
   it("alerts once per situation, reactivates a returning defector, keeps history", async () => {
     const store = await storeWith(history, segments);
-    const first = await runDefection(store.client, { rules, asOf: day(125), maxAlertAgeDays: null });
+    const first = await runDefection(store, { rules, asOf: day(125), maxAlertAgeDays: null });
     expect([first.alertsCreated, first.statuses.at_risk]).toEqual([3, 3]);
-    const again = await runDefection(store.client, { rules, asOf: day(125), maxAlertAgeDays: null });
+    const again = await runDefection(store, { rules, asOf: day(125), maxAlertAgeDays: null });
     expect([again.changed, again.alertsCreated]).toEqual([0, 0]);
-    const later = await runDefection(store.client, { rules, asOf: day(126), maxAlertAgeDays: null });
+    const later = await runDefection(store, { rules, asOf: day(126), maxAlertAgeDays: null });
     expect(later.alertsCreated).toBe(0);
 
-    const defected = await runDefection(store.client, { rules, asOf: day(150), maxAlertAgeDays: null });
+    const defected = await runDefection(store, { rules, asOf: day(150), maxAlertAgeDays: null });
     expect([defected.alertsCreated, defected.alertsClosed]).toEqual([3, 3]); // at-risk alerts superseded
     await store.client.run(
       sql(
         "INSERT INTO transactions (id, customer_id, occurred_at, amount) VALUES ('back', 'a', DATE '2024-01-01' + 151, 50)",
       ),
     );
-    const back = await runDefection(store.client, { rules, asOf: day(152), maxAlertAgeDays: null });
+    const back = await runDefection(store, { rules, asOf: day(152), maxAlertAgeDays: null });
     expect(back.statuses.reactivated).toBe(1);
     expect((await statuses(store)).a).toBe("reactivated");
     const changes = await store.client.all(
@@ -122,14 +120,14 @@ describe("runDefection on hand-built histories", () => {
       { status: "defected", previous_status: "at_risk", changed_on: day(141), rule: "silence" },
       { status: "reactivated", previous_status: "defected", changed_on: day(151), rule: null },
     ]);
-    const open = await listAlerts(store.client);
+    const open = await listAlerts(store);
     expect(open.map((a) => a.customer_id).sort()).toEqual(["b", "c"]); // a's alert closed on return
   });
 
   it("writes reason, value and owner, and works the alert through the worklist", async () => {
     const store = await storeWith(history, segments);
-    await runDefection(store.client, { rules, asOf: day(125), locale: "fa", maxAlertAgeDays: null });
-    const [a] = await listAlerts(store.client, { owner: "sara" });
+    await runDefection(store, { rules, asOf: day(125), locale: "fa", maxAlertAgeDays: null });
+    const [a] = await listAlerts(store, { owner: "sara" });
     expect(a).toMatchObject({
       customer_id: "a",
       status: "at_risk",
@@ -141,23 +139,23 @@ describe("runDefection on hand-built histories", () => {
       reason: "۳ ماه هر ۱۰ روز یک‌بار خرید می‌کرد؛ ۲۵ روز است خریدی نکرده",
     });
     const aId = a?.id ?? "";
-    const b = (await listAlerts(store.client, { owner: "north" })).find((x) => x.customer_id === "b");
+    const b = (await listAlerts(store, { owner: "north" })).find((x) => x.customer_id === "b");
     expect(b?.reason).toContain("فقط یک‌بار");
-    await takeAlert(store.client, aId, "sara");
-    expect((await listAlerts(store.client, { owner: "sara" }))[0]).toMatchObject({
+    await takeAlert(store, aId, "sara");
+    expect((await listAlerts(store, { owner: "sara" }))[0]).toMatchObject({
       state: "in_progress",
       assignee: "sara",
     });
-    await expect(
-      recordContact(store.client, { alertId: aId, outcome: "lost", exitReason: "mood" }),
-    ).rejects.toThrow(/not one of/);
-    const unreachable = await recordContact(store.client, {
+    await expect(recordContact(store, { alertId: aId, outcome: "lost", exitReason: "mood" })).rejects.toThrow(
+      /not one of/,
+    );
+    const unreachable = await recordContact(store, {
       alertId: aId,
       outcome: "unreachable",
       followUp: "2024-05-10",
     });
     expect(unreachable.state).toBe("in_progress");
-    const lost = await recordContact(store.client, {
+    const lost = await recordContact(store, {
       alertId: aId,
       outcome: "lost",
       exitReason: "price",
@@ -173,12 +171,12 @@ describe("runDefection on hand-built histories", () => {
       { outcome: "unreachable", exit_reason: null, employee: "sara", follow_up: "2024-05-10 00:00:00" },
       { outcome: "lost", exit_reason: "price", employee: "sara", follow_up: null },
     ]);
-    await expect(takeAlert(store.client, aId, "sara")).rejects.toThrow(/closed/);
+    await expect(takeAlert(store, aId, "sara")).rejects.toThrow(/closed/);
   });
 
   it("skips the model rule without scores, with a note", async () => {
     const store = await storeWith(history, segments);
-    const run = await runDefection(store.client, {
+    const run = await runDefection(store, {
       rules: { combine: "any", rules: [...rules.rules, { kind: "model", atRisk: 0.5, defected: 0.2 }] },
       asOf: day(125),
     });
@@ -187,7 +185,7 @@ describe("runDefection on hand-built histories", () => {
 
   it("runs the default rules where the model cannot be fitted: silence decides alone, with a note", async () => {
     const store = await storeWith(history, segments);
-    const run = await runDefection(store.client, { asOf: day(141), maxAlertAgeDays: null });
+    const run = await runDefection(store, { asOf: day(141), maxAlertAgeDays: null });
     // Silent 41 days is under the 45-day floor; b's 51 days pass 3 × its segment's 10-day gap and the floor.
     expect(await statuses(store)).toEqual({ a: "active", b: "defected", c: "active" });
     expect(run.notes).toHaveLength(1);
@@ -203,11 +201,11 @@ describe("runDefection on hand-built histories", () => {
         "INSERT INTO customer_scores (customer_id, model, scored_at, p_alive, clv) VALUES ('c', 'bgnbd', now(), 0.1, 2000)",
       ),
     );
-    await runDefection(store.client, {
+    await runDefection(store, {
       rules: { combine: "any", rules: [{ kind: "model", atRisk: 0.5, defected: 0.2 }] },
       asOf: day(105),
     });
-    const [c] = await listAlerts(store.client);
+    const [c] = await listAlerts(store);
     expect(c).toMatchObject({
       customer_id: "c",
       status: "defected",
@@ -220,7 +218,7 @@ describe("runDefection on hand-built histories", () => {
 
   it("gives the defection rate per period with a ranking", async () => {
     const store = await storeWith(history, segments);
-    const r = await defectionRate(store.client, {
+    const r = await defectionRate(store, {
       rules,
       period: { unit: "month" },
       to: "2024-06-30",
@@ -269,16 +267,16 @@ describe("webhook delivery", () => {
     const r = await receiver(2);
     try {
       const store = await storeWith({ a: [0, 10, 20, 30] });
-      await addWebhook(store.client, { url: r.url, secret: "s3cret-key" });
-      const run = await runDefection(store.client, { rules, asOf: day(60), maxAlertAgeDays: null });
+      await addWebhook(store, { url: r.url, secret: "s3cret-key" });
+      const run = await runDefection(store, { rules, asOf: day(60), maxAlertAgeDays: null });
       expect(run.deliveriesQueued).toBe(1);
       const policy = { baseDelayMs: 50, maxDelayMs: 1000, maxAttempts: 10 };
       const passes = [];
       // The first worker makes one failed attempt, then "stops" (a restart is a new call on the same table).
-      passes.push(await deliverWebhooks(store.client, { policy }));
+      passes.push(await deliverWebhooks(store, { policy }));
       for (let i = 0; i < 40 && r.received.length === 0; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        passes.push(await deliverWebhooks(store.client, { policy }));
+        passes.push(await deliverWebhooks(store, { policy }));
       }
       expect(r.calls()).toBe(3);
       expect(r.received).toHaveLength(1);
@@ -294,7 +292,7 @@ describe("webhook delivery", () => {
       const [d] = await store.client.all(sql("SELECT state, attempts, last_status FROM webhook_deliveries"));
       expect(d).toEqual({ state: "delivered", attempts: 3, last_status: 204 });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect((await deliverWebhooks(store.client, { policy })).attempted).toBe(0);
+      expect((await deliverWebhooks(store, { policy })).attempted).toBe(0);
     } finally {
       r.server.close();
     }
@@ -303,7 +301,7 @@ describe("webhook delivery", () => {
 
 describe("Online Retail backtest", () => {
   it("beats a naive 'silent for 90 days' rule on precision and recall, with the model fitted up to as-of only", async () => {
-    const store = await openStore(":memory:");
+    const store = await openDuckDBEngine(":memory:");
     stores.push(store);
     const file = fileURLToPath(new URL("../../../data/online-retail/online-retail.csv.gz", import.meta.url));
     await ingestFiles(store.client, { kind: "transactions", files: [file], preset: "online-retail" });
@@ -312,7 +310,7 @@ describe("Online Retail backtest", () => {
       ["2011-09-01", 3324],
       ["2011-06-01", 2725],
     ] as const) {
-      const r = await defectionBacktest(store.client, { asOf, windowDays: 90 });
+      const r = await defectionBacktest(store, { asOf, windowDays: 90 });
       const pct = (v: number | null) => `${((v ?? 0) * 100).toFixed(1)}%`;
       console.log(
         `Online Retail backtest as of ${asOf}, 90-day window: rules precision ${pct(r.rules.precision)} recall ${pct(r.rules.recall)} F1 ${r.rules.f1?.toFixed(3)} lead ${r.rules.medianLeadDays} days; naive precision ${pct(r.naive.precision)} recall ${pct(r.naive.recall)} F1 ${r.naive.f1?.toFixed(3)} lead ${r.naive.medianLeadDays} days; model ${r.model?.model} fitted up to ${r.model?.calibrationEnd}`,
@@ -351,15 +349,15 @@ describe("the backtest's purchase model sees no purchase after as-of", () => {
 
   it("a purchase after as-of changes neither the fit nor anyone's as-of P(alive) and P(purchase)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vafa-defection-leak-"));
-    const store = await openStore(":memory:");
+    const store = await openDuckDBEngine(":memory:");
     stores.push(store);
     try {
       await ingestFiles(store.client, { kind: "transactions", files: [simulatedCsv(dir)] });
       const asOfDay = toEpochDay("2024-09-01");
       const laterDay = toEpochDay("2024-10-31");
-      const before = await fitModelAsOf(store.client, { asOfDay, horizonDays: 90 });
-      const laterBefore = await fitModelAsOf(store.client, { asOfDay: laterDay, horizonDays: 90 });
-      const backtestBefore = await defectionBacktest(store.client, { asOf: "2024-09-01", windowDays: 90 });
+      const before = await fitModelAsOf(store, { asOfDay, horizonDays: 90 });
+      const laterBefore = await fitModelAsOf(store, { asOfDay: laterDay, horizonDays: 90 });
+      const backtestBefore = await defectionBacktest(store, { asOf: "2024-09-01", windowDays: 90 });
       // The customer the model thinks least alive as of 2024-09-01 comes back ten days later.
       const [id, pAlive] = [...before.pAlive].reduce((low, e) => (e[1] < low[1] ? e : low));
       expect(pAlive).toBeLessThan(0.01);
@@ -367,18 +365,18 @@ describe("the backtest's purchase model sees no purchase after as-of", () => {
       writeFileSync(back, `transaction_id,customer_id,occurred_at,amount\nback-1,${id},2024-09-11,50\n`);
       await ingestFiles(store.client, { kind: "transactions", files: [back] });
 
-      const after = await fitModelAsOf(store.client, { asOfDay, horizonDays: 90 });
+      const after = await fitModelAsOf(store, { asOfDay, horizonDays: 90 });
       expect(after.fit).toEqual(before.fit);
       expect(after.fit.calibrationEnd).toBe("2024-09-01");
       expect(after.pAlive).toEqual(before.pAlive);
       expect(after.pPurchase).toEqual(before.pPurchase);
-      const backtestAfter = await defectionBacktest(store.client, { asOf: "2024-09-01", windowDays: 90 });
+      const backtestAfter = await defectionBacktest(store, { asOf: "2024-09-01", windowDays: 90 });
       expect(backtestAfter.model).toEqual(backtestBefore.model);
       expect(backtestAfter.rules.flagged).toBe(backtestBefore.rules.flagged);
       // The outcome did change (the customer bought in the window): the purchase is in the store …
       expect(backtestAfter.actualDefectors).toBe(backtestBefore.actualDefectors - 1);
       // … and a fit through a later day does see it, so the equalities above are no accident.
-      const laterAfter = await fitModelAsOf(store.client, { asOfDay: laterDay, horizonDays: 90 });
+      const laterAfter = await fitModelAsOf(store, { asOfDay: laterDay, horizonDays: 90 });
       expect(laterAfter.pAlive.get(id) ?? 0).toBeGreaterThan((laterBefore.pAlive.get(id) ?? 1) + 0.5);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,3 +7,11 @@ export function timestampText(date: Date): string {
 export function dayText(value: unknown): string {
   return String(value).slice(0, 10);
 }
+
+/**
+ * A JS instant as SQL timestamp text in UTC to the second ("YYYY-MM-DD HH:MM:SS"), for the analytic
+ * store: ClickHouse's DateTime holds seconds and reads no fraction.
+ */
+export function secondText(date: Date): string {
+  return date.toISOString().slice(0, 19).replace("T", " ");
+}

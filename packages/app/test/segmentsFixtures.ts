@@ -1,12 +1,12 @@
 import { sql } from "@vafa/core";
-import type { Store } from "../src/index.ts";
+import type { DuckDBEngine } from "@vafa/duckdb";
 
 /**
  * Five customers with known RFM as of 2011-01-31 (recency, orders, net sales):
  * a (1, 3, 200), b (1, 1, 200), c (30, 1, 5: a return), d (15, 2 purchase days without order ids, 70),
  * e (1, 1, 200) — ties on recency and monetary across a, b and e.
  */
-export async function loadSegmentsFixture(store: Store): Promise<void> {
+export async function loadSegmentsFixture(store: DuckDBEngine): Promise<void> {
   const lines: [string, string, number, string | null, string, number | null][] = [
     ["a", "2011-01-30", 100, "o1", "books", 60],
     ["a", "2011-01-20", 50, "o2", "games", 30],

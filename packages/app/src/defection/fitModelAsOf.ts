@@ -1,5 +1,5 @@
-import { customerSummaryQuery, duckdbDialect, fromEpochDay, type SqlClient } from "@vafa/core";
-import { compressPatterns } from "@vafa/models";
+import { customerSummaryQuery, type Engine, fromEpochDay } from "@vafa/core";
+import { fitPurchaseModel } from "../clv/fitPurchaseModel.ts";
 import { purchaseModel } from "../clv/purchaseModel.ts";
 import { probabilityOfPurchase } from "./probabilityOfPurchase.ts";
 
@@ -47,18 +47,19 @@ export interface ModelAsOfOptions {
  * calibration end = as-of, in days, so a purchase after as-of changes nothing — and computes each
  * customer's P(alive) and P(at least one purchase in the next `horizonDays`) as of that day. The
  * defection backtest uses it so the model rule sees no later data; a run uses it for P(purchase),
- * which no stored score holds. One summary query and one fit on the distinct (x, t_x, T) patterns.
+ * which no stored score holds. The fit is `fitPurchaseModel`'s (on the distinct (x, t_x, T)
+ * patterns, so every engine gives the same fit); one more summary query gives each customer's figures.
  *
  * @throws Error when fewer than `minCustomers` purchased up to as-of; FitError when the fit does not converge.
  * @example
- * const m = await fitModelAsOf(store.client, { asOfDay: toEpochDay("2011-09-01"), horizonDays: 90 });
+ * const m = await fitModelAsOf(engine, { asOfDay: toEpochDay("2011-09-01"), horizonDays: 90 });
  * m.fit.calibrationEnd; // "2011-09-01"
  * m.pPurchase.get("17850"); // 0.83
  */
-export async function fitModelAsOf(client: SqlClient, options: ModelAsOfOptions): Promise<ModelAsOf> {
+export async function fitModelAsOf(engine: Engine, options: ModelAsOfOptions): Promise<ModelAsOf> {
   const name = options.model ?? "bgnbd";
   const calibrationEnd = fromEpochDay(options.asOfDay);
-  const rows = await client.all(customerSummaryQuery(duckdbDialect, { calibrationEnd, unit: "day" }));
+  const rows = await engine.facts.all(customerSummaryQuery(engine.dialect, { calibrationEnd, unit: "day" }));
   const n = rows.length;
   const minCustomers = options.minCustomers ?? 100;
   if (n < minCustomers) {
@@ -74,18 +75,9 @@ export async function fitModelAsOf(client: SqlClient, options: ModelAsOfOptions)
     tx[i] = Number(r.t_x);
     T[i] = Number(r.T);
   });
-  const distinct = compressPatterns([x, tx, T]);
-  const [px, ptx, pT] = distinct.columns as [Float64Array, Float64Array, Float64Array];
-  // Sorted, so the fit does not depend on the order the engine returned the rows in.
-  const order = Array.from(distinct.count, (_, i) => i).sort(
-    (i, j) =>
-      (px[i] as number) - (px[j] as number) ||
-      (ptx[i] as number) - (ptx[j] as number) ||
-      (pT[i] as number) - (pT[j] as number),
-  );
-  const sorted = (column: Float64Array) => Float64Array.from(order, (i) => column[i] as number);
+  // The fit itself is the CLV fit on the compressed summary, so it is the same on every engine.
+  const fit = await fitPurchaseModel(engine, { model: name, calibrationEnd, unit: "day" });
   const model = purchaseModel(name);
-  const fit = model.fit({ x: sorted(px), tx: sorted(ptx), T: sorted(pT), count: sorted(distinct.count) });
   const alive = model.probabilityAlive(fit.params, x, tx, T);
   const buys =
     options.horizonDays === null ? null : probabilityOfPurchase(fit.params, alive, x, T, options.horizonDays);

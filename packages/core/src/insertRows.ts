@@ -2,14 +2,16 @@ import type { SqlClient, SqlValue } from "@vafa/core";
 
 /**
  * Inserts rows with bound parameters, many rows per statement (a round trip per row is far too slow
- * for a million statuses). `table` and `columns` are code constants, never user input; `suffix` is
+ * for a million statuses). `table` and `columns` are code constants, never user input; `param` is the
+ * store's placeholder (`dialect.param` for the facts, `$n` for the operational store); `suffix` is
  * appended to each statement (e.g. an `ON CONFLICT` clause).
  *
  * @example
- * await insertRows(client, "status_history", ["customer_id", "status"], [["c1", "at_risk"]]);
+ * await insertRows(engine.facts, engine.dialect.param, "status_history", ["customer_id", "status"], [["c1", "at_risk"]]);
  */
 export async function insertRows(
   client: SqlClient,
+  param: (index: number) => string,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly SqlValue[])[],
@@ -22,7 +24,7 @@ export async function insertRows(
     const tuples = chunk.map((row) => {
       const marks = row.map((v) => {
         params.push(v);
-        return `$${params.length}`;
+        return param(params.length);
       });
       return `(${marks.join(", ")})`;
     });

@@ -3,8 +3,7 @@ import {
   type CustomerClusters,
   clusterCustomers,
   clusterFeaturesQuery,
-  duckdbDialect,
-  type SqlClient,
+  type Engine,
 } from "@vafa/core";
 import { resolveAsOfDay } from "./rfmFrame.ts";
 
@@ -13,10 +12,10 @@ import { resolveAsOfDay } from "./rfmFrame.ts";
  * returns share) as of the last transaction day, each described in plain words.
  *
  * @example
- * const result = await clusters(store.client, { k: 4, seed: 1 });
+ * const result = await clusters(engine, { k: 4, seed: 1 });
  * for (const c of result.clusters) console.log(c.customers, c.description);
  */
-export async function clusters(client: SqlClient, options: ClusterOptions = {}): Promise<CustomerClusters> {
-  const rows = await client.all(clusterFeaturesQuery(duckdbDialect, await resolveAsOfDay(client)));
+export async function clusters(engine: Engine, options: ClusterOptions = {}): Promise<CustomerClusters> {
+  const rows = await engine.facts.all(clusterFeaturesQuery(engine.dialect, await resolveAsOfDay(engine)));
   return clusterCustomers(rows, options);
 }

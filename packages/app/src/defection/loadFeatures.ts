@@ -5,12 +5,11 @@ import {
   type DefectionRule,
   type DefectionRules,
   defectionWindows,
-  duckdbDialect,
+  type Engine,
   purchaseHorizon,
-  type SqlClient,
-  sql,
   toCustomerFeatures,
 } from "@vafa/core";
+import { storedScoreCount } from "../storedScoreCount.ts";
 import { fitModelAsOf, type ModelAsOf, type ModelFitAsOf } from "./fitModelAsOf.ts";
 
 /**
@@ -34,21 +33,11 @@ export interface LoadedFeatures {
   readonly notes: string[];
 }
 
-/** Whether `customer_scores` exists and holds any row. */
-async function hasScores(client: SqlClient): Promise<boolean> {
-  const [t] = await client.all(
-    sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1", ["customer_scores"]),
-  );
-  if (Number(t?.n ?? 0) === 0) return false;
-  const [r] = await client.all(sql("SELECT count(*) AS n FROM customer_scores"));
-  return Number(r?.n ?? 0) > 0;
-}
-
 const readsPurchase = (r: DefectionRule) => r.kind === "model" && r.measure === "p_purchase";
 const readsAlive = (r: DefectionRule) => r.kind === "model" && r.measure !== "p_purchase";
 
 /**
- * Reads the features the rules need as of an epoch day, with the model rules' figures from where
+ * Reads the features the rules need as of an epoch day from the engine's facts, with the model rules' figures from where
  * `figures` says (default `"stored"`, see `ModelFigures`). A model rule whose figure is not available
  * — no stored scores for P(alive) in a live run, or a purchase model that cannot be fitted on the
  * history up to the as-of day (too little data) — is dropped with a note, so `combine: "all"` falls
@@ -57,23 +46,23 @@ const readsAlive = (r: DefectionRule) => r.kind === "model" && r.measure !== "p_
  *
  * @throws DefectionError when no rule is left to apply.
  * @example
- * const { features, notes } = await loadFeatures(store.client, defaultDefectionRules, { asOfDay: 15218 });
- * const backtest = await loadFeatures(store.client, defaultDefectionRules, { asOfDay: 15218, figures: "as-of" });
+ * const { features, notes } = await loadFeatures(engine, defaultDefectionRules, { asOfDay: 15218 });
+ * const backtest = await loadFeatures(engine, defaultDefectionRules, { asOfDay: 15218, figures: "as-of" });
  */
 export async function loadFeatures(
-  client: SqlClient,
+  engine: Engine,
   rules: DefectionRules,
   options: { asOfDay: number; figures?: ModelFigures; lookbackDays?: number | null },
 ): Promise<LoadedFeatures> {
   const notes: string[] = [];
   const figures = options.figures ?? "stored";
-  const scored = figures === "stored" && (await hasScores(client));
+  const scored = figures === "stored" && ((await storedScoreCount(engine.facts)) ?? 0) > 0;
   const wantsAlive = rules.rules.some(readsAlive);
   const horizon = purchaseHorizon(rules);
   let model: ModelAsOf | null = null;
   if ((figures === "as-of" && wantsAlive) || (figures !== "none" && horizon !== null)) {
     try {
-      model = await fitModelAsOf(client, { asOfDay: options.asOfDay, horizonDays: horizon });
+      model = await fitModelAsOf(engine, { asOfDay: options.asOfDay, horizonDays: horizon });
     } catch (error) {
       notes.push(
         `model rule not applied: the purchase model could not be fitted on the history up to as-of (${(error as Error).message})`,
@@ -93,13 +82,13 @@ export async function loadFeatures(
     notes.push("model rule unavailable: no customer scores — run `vafa clv score` first");
   if (applied.rules.length === 0)
     throw new DefectionError(`no defection rule can be applied: ${notes.join("; ")}`);
-  const query = customerFeaturesQuery(duckdbDialect, applied, {
+  const query = customerFeaturesQuery(engine.dialect, applied, {
     asOfDay: options.asOfDay,
     scores: scored,
     lookbackDays: options.lookbackDays ?? null,
   });
   const windows = defectionWindows(applied).length;
-  const features = (await client.all(query)).map((r) => {
+  const features = (await engine.facts.all(query)).map((r) => {
     const f = toCustomerFeatures(r, windows);
     if (model === null) return f;
     return {

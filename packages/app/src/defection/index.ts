@@ -19,9 +19,12 @@ export {
   type ModelFitAsOf,
 } from "./fitModelAsOf.ts";
 export { type AlertRow, type ListAlertsOptions, listAlerts } from "./listAlerts.ts";
+export { listWebhooks, type WebhookRow } from "./listWebhooks.ts";
 export { type LoadedFeatures, loadFeatures, type ModelFigures } from "./loadFeatures.ts";
 export { checkOutboundTarget, outboundAllowlist, outboundSettingKey } from "./outboundTarget.ts";
 export { probabilityOfPurchase } from "./probabilityOfPurchase.ts";
 export { type DefectionRunSummary, type RunDefectionOptions, runDefection } from "./runDefection.ts";
+export { sourceId } from "./sourceId.ts";
+export { readStatuses, type StoredStatusRow } from "./statusTables.ts";
 export { addWebhook, type DeliverOptions, type DeliveryPass, deliverWebhooks } from "./webhooks.ts";
 export { type ContactRecord, closeAlert, recordContact, takeAlert } from "./worklist.ts";

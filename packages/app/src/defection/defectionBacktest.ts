@@ -3,10 +3,9 @@ import {
   classificationScores,
   type DefectionRules,
   defaultDefectionRules,
-  duckdbDialect,
+  type Engine,
   evaluateDefection,
   fromEpochDay,
-  type SqlClient,
   sql,
   toEpochDay,
 } from "@vafa/core";
@@ -83,34 +82,32 @@ function scored(
  * model cannot be fitted the model rule is left out with a note.
  *
  * @example
- * const r = await defectionBacktest(store.client, { asOf: "2011-09-01", windowDays: 90 });
+ * const r = await defectionBacktest(engine, { asOf: "2011-09-01", windowDays: 90 });
  * console.log(r.rules.precision, r.rules.recall, r.naive.f1);
  */
-export async function defectionBacktest(
-  client: SqlClient,
-  options: BacktestOptions,
-): Promise<BacktestReport> {
+export async function defectionBacktest(engine: Engine, options: BacktestOptions): Promise<BacktestReport> {
   const asOfDay = toEpochDay(options.asOf);
   const window = Math.trunc(options.windowDays);
   const end = asOfDay + window;
   const naiveDays = options.naiveDays ?? 90;
-  const loaded = await loadFeatures(client, options.rules ?? defaultDefectionRules, {
+  const loaded = await loadFeatures(engine, options.rules ?? defaultDefectionRules, {
     asOfDay,
     figures: "as-of",
     lookbackDays: options.lookbackDays ?? 365,
   });
-  const day = duckdbDialect.epochDay("occurred_at", null);
+  const { dialect, facts } = engine;
+  const day = dialect.epochDay("occurred_at", null);
   const buyers = new Set(
     (
-      await client.all(
+      await facts.all(
         sql(
-          `SELECT DISTINCT customer_id FROM transactions WHERE customer_id IS NOT NULL AND amount > 0 AND ${day} > $1 AND ${day} <= $2`,
+          `SELECT DISTINCT customer_id FROM transactions WHERE customer_id IS NOT NULL AND amount > 0 AND ${day} > ${dialect.param(1)} AND ${day} <= ${dialect.param(2)}`,
           [asOfDay, end],
         ),
       )
     ).map((r) => String(r.customer_id)),
   );
-  const [range] = await client.all(sql(`SELECT max(${day}) AS last_day FROM transactions`));
+  const [range] = await facts.all(sql(`SELECT max(${day}) AS last_day FROM transactions`));
   const notes = [...loaded.notes];
   if (Number(range?.last_day ?? 0) < end) {
     notes.push(

@@ -2,27 +2,29 @@ import { randomUUID } from "node:crypto";
 import {
   DefectionError,
   defaultRetryPolicy,
+  type Engine,
   type RetryPolicy,
   retryDelay,
-  type SqlClient,
   sql,
+  timestampText,
   webhookSignature,
 } from "@vafa/core";
 import { checkOutboundTarget, outboundAllowlist } from "./outboundTarget.ts";
-import { timestampText } from "./sqlTime.ts";
 
 /**
- * Subscribes a URL to new alerts. Each delivery is signed with `secret` (see `webhookSignature`).
+ * Subscribes a URL to new alerts, in the operational store. Each delivery is signed with `secret`
+ * (see `webhookSignature`).
  *
  * @throws DefectionError for a URL that is not http(s), a short secret, or a target refused by
  *   `checkOutboundTarget` (link-local or cloud-metadata addresses; hosts off the admin's allowlist).
  * @example
- * const { id } = await addWebhook(store.client, { url: "https://crm.example.com/vafa", secret: "s3cret" });
+ * const { id } = await addWebhook(engine, { url: "https://crm.example.com/vafa", secret: "s3cret" });
  */
 export async function addWebhook(
-  client: SqlClient,
+  engine: Engine,
   hook: { url: string; secret: string },
 ): Promise<{ id: string }> {
+  const client = engine.state;
   let url: URL;
   try {
     url = new URL(hook.url);
@@ -71,17 +73,16 @@ export interface DeliveryPass {
  * One pass of the delivery worker: POSTs every due pending delivery (oldest first) as JSON with
  * `X-Vafa-Timestamp` and `X-Vafa-Signature: sha256=<hex>`; a 2xx marks it delivered, anything else
  * (or a network error or timeout) schedules the next attempt with exponential back-off and jitter in
- * `next_attempt_at`, until `maxAttempts` marks it failed. State lives only in the table, so a worker
+ * `next_attempt_at`, until `maxAttempts` marks it failed. State lives only in the operational store's
+ * `webhook_deliveries` table, so a worker
  * killed mid-way resumes the pending deliveries when started again (a delivery whose 2xx arrived just
  * before the kill may be sent twice: receivers de-duplicate by the `X-Vafa-Delivery` id).
  *
  * @example
- * const pass = await deliverWebhooks(store.client);
+ * const pass = await deliverWebhooks(engine);
  */
-export async function deliverWebhooks(
-  client: SqlClient,
-  options: DeliverOptions = {},
-): Promise<DeliveryPass> {
+export async function deliverWebhooks(engine: Engine, options: DeliverOptions = {}): Promise<DeliveryPass> {
+  const client = engine.state;
   const policy = options.policy ?? defaultRetryPolicy;
   const now = options.now ?? (() => new Date());
   const post = options.fetch ?? fetch;

@@ -1,4 +1,4 @@
-import type { Row, SqlClient, SqlValue } from "@vafa/core";
+import type { Engine, Row, SqlValue } from "@vafa/core";
 
 /** One alert as the worklist shows it. */
 export interface AlertRow {
@@ -35,12 +35,14 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /**
  * Alerts, highest priority (value at risk) first: the daily worklist of customers about to defect
- * with the reason and the value at stake. Filters are bound parameters.
+ * with the reason and the value at stake. Reads the operational store alone — an alert carries its
+ * customer, branch, reason and value at stake — so the worklist is the same whatever engine holds
+ * the facts. Filters are bound parameters.
  *
  * @example
- * const todo = await listAlerts(store.client, { owner: "sara", limit: 20 });
+ * const todo = await listAlerts(engine, { owner: "sara", limit: 20 });
  */
-export async function listAlerts(client: SqlClient, options: ListAlertsOptions = {}): Promise<AlertRow[]> {
+export async function listAlerts(engine: Engine, options: ListAlertsOptions = {}): Promise<AlertRow[]> {
   const params: SqlValue[] = [];
   const bind = (v: SqlValue) => {
     params.push(v);
@@ -51,7 +53,7 @@ export async function listAlerts(client: SqlClient, options: ListAlertsOptions =
   if (options.owner !== undefined) where.push(`owner = ${bind(options.owner)}`);
   if (options.branch !== undefined) where.push(`branch = ${bind(options.branch)}`);
   const limit = options.limit === undefined ? "" : `LIMIT ${bind(Math.max(0, Math.trunc(options.limit)))}`;
-  const rows = await client.all({
+  const rows = await engine.state.all({
     sql: `SELECT id, customer_id, CAST(created_at AS VARCHAR) AS created_at, status, rule, reason, value_at_stake,
         value_basis, priority, p_alive, owner, branch, assignee, state, CAST(closed_at AS VARCHAR) AS closed_at, closed_reason
       FROM alerts WHERE ${where.join(" AND ")} ORDER BY priority DESC NULLS LAST, created_at, id ${limit}`,

@@ -3,13 +3,16 @@ import {
   type ContactOutcome,
   DEFAULT_EXIT_REASONS,
   DefectionError,
+  type Engine,
   parseExitReason,
   type SqlClient,
   sql,
+  timestampText,
   toEpochDay,
 } from "@vafa/core";
-import { timestampText } from "./sqlTime.ts";
+import { inTransaction } from "./inTransaction.ts";
 
+/** The alert's customer, state and assignee, from the operational store. */
 async function alertOf(
   client: SqlClient,
   alertId: string,
@@ -27,18 +30,19 @@ async function alertOf(
 
 /**
  * Takes an open alert: it moves to `in_progress`, assigned to `user`. Taking an alert already in
- * progress reassigns it; a closed alert cannot be taken.
+ * progress reassigns it; a closed alert cannot be taken. Writes the operational store only.
  *
  * @throws DefectionError for an unknown or closed alert.
  * @example
- * await takeAlert(store.client, alertId, "sara");
+ * await takeAlert(engine, alertId, "sara");
  */
 export async function takeAlert(
-  client: SqlClient,
+  engine: Engine,
   alertId: string,
   user: string,
   now: Date = new Date(),
 ): Promise<void> {
+  const client = engine.state;
   const alert = await alertOf(client, alertId);
   if (alert.state === "closed") throw new DefectionError(`alert ${alertId} is closed`);
   await client.run(
@@ -55,14 +59,15 @@ export async function takeAlert(
  *
  * @throws DefectionError for an unknown alert.
  * @example
- * await closeAlert(store.client, alertId, "saved");
+ * await closeAlert(engine, alertId, "saved");
  */
 export async function closeAlert(
-  client: SqlClient,
+  engine: Engine,
   alertId: string,
   reason: string,
   now: Date = new Date(),
 ): Promise<void> {
+  const client = engine.state;
   await alertOf(client, alertId);
   await client.run(
     sql(
@@ -91,12 +96,20 @@ export interface ContactRecord {
 /**
  * Records a contact attempt in `contacts` and moves the alert on: `unreachable` leaves it in
  * progress (with the follow-up date), any other outcome closes it with that outcome as the reason.
+ * Both writes are one transaction of the operational store.
  *
  * @throws DefectionError for an unknown or closed alert, or an exit reason outside the taxonomy.
  * @example
- * await recordContact(store.client, { alertId, outcome: "lost", exitReason: "price", note: "found it 20% cheaper" });
+ * await recordContact(engine, { alertId, outcome: "lost", exitReason: "price", note: "found it 20% cheaper" });
  */
 export async function recordContact(
+  engine: Engine,
+  record: ContactRecord,
+): Promise<{ contactId: string; state: string }> {
+  return engine.session((session) => writeContact(session.state, record));
+}
+
+async function writeContact(
   client: SqlClient,
   record: ContactRecord,
 ): Promise<{ contactId: string; state: string }> {
@@ -111,8 +124,7 @@ export async function recordContact(
   const contactId = randomUUID();
   const state = record.outcome === "unreachable" ? "in_progress" : "closed";
   const employee = record.employee ?? alert.assignee;
-  await client.run(sql("BEGIN TRANSACTION"));
-  try {
+  await inTransaction(client, async () => {
     await client.run(
       sql(
         `INSERT INTO contacts (id, customer_id, alert_id, occurred_at, channel, employee, outcome, exit_reason, note, follow_up_at)
@@ -139,10 +151,6 @@ export async function recordContact(
         [state, employee, timestampText(now), record.outcome, record.alertId],
       ),
     );
-    await client.run(sql("COMMIT"));
-  } catch (error) {
-    await client.run(sql("ROLLBACK"));
-    throw error;
-  }
+  });
   return { contactId, state };
 }

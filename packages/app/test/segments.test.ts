@@ -1,12 +1,11 @@
 import { parseProfitabilityDimension, SegmentError, sql } from "@vafa/core";
+import { type DuckDBEngine, openDuckDBEngine } from "@vafa/duckdb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   clusters,
   defineSegment,
   deleteSegment,
   listSegments,
-  openStore,
-  type Store,
   segmentMembers,
   segmentMembersQueryFor,
   targets,
@@ -14,9 +13,9 @@ import {
 import { loadSegmentsFixture } from "./segmentsFixtures.ts";
 
 describe("saved segments and rules over the store", () => {
-  let store: Store;
+  let store: DuckDBEngine;
   beforeAll(async () => {
-    store = await openStore(":memory:");
+    store = await openDuckDBEngine(":memory:");
     await loadSegmentsFixture(store);
   });
   afterAll(() => store.close());
@@ -36,32 +35,32 @@ describe("saved segments and rules over the store", () => {
     { rule: 'frequency > 1 or country = "Germany"', members: ["a", "d"] },
     { rule: '{"field": "recency_days", "op": "<=", "value": 0}', members: ["a", "b", "e"] },
   ])("$rule → $members", async ({ rule, members }) => {
-    expect(await segmentMembers(store.client, rule)).toEqual(members);
+    expect(await segmentMembers(store, rule)).toEqual(members);
   });
 
   it("an injection attempt is a harmless parameter: it matches nothing and the table survives", async () => {
     const evil = `country = "x'); DROP TABLE customers; --"`;
-    await defineSegment(store.client, "evil", evil);
-    expect(await segmentMembers(store.client, "evil")).toEqual([]);
-    const q = await segmentMembersQueryFor(store.client, "evil");
+    await defineSegment(store, "evil", evil);
+    expect(await segmentMembers(store, "evil")).toEqual([]);
+    const q = await segmentMembersQueryFor(store, "evil");
     expect(q.params).toContain("x'); DROP TABLE customers; --");
     const [row] = await store.client.all(sql("SELECT count(*) AS n FROM customers"));
     expect(row?.n).toBe(6);
-    await deleteSegment(store.client, "evil");
+    await deleteSegment(store, "evil");
   });
 
   it("define, list, show by name and delete", async () => {
-    await defineSegment(store.client, "big-spenders", "monetary >= 200", "top of the base");
-    await defineSegment(store.client, "french", 'country = "France"');
-    expect((await listSegments(store.client)).map((s) => [s.name, s.rule, s.description])).toEqual([
+    await defineSegment(store, "big-spenders", "monetary >= 200", "top of the base");
+    await defineSegment(store, "french", 'country = "France"');
+    expect((await listSegments(store)).map((s) => [s.name, s.rule, s.description])).toEqual([
       ["big-spenders", "monetary >= 200", "top of the base"],
       ["french", 'country = "France"', null],
     ]);
-    expect(await segmentMembers(store.client, "big-spenders")).toEqual(["a", "b", "e"]);
-    await defineSegment(store.client, "french", 'country = "France" and monetary > 0');
-    expect(await segmentMembers(store.client, "french")).toEqual(["b", "e"]);
-    expect(await deleteSegment(store.client, "french")).toBe(true);
-    expect(await deleteSegment(store.client, "french")).toBe(false);
+    expect(await segmentMembers(store, "big-spenders")).toEqual(["a", "b", "e"]);
+    await defineSegment(store, "french", 'country = "France" and monetary > 0');
+    expect(await segmentMembers(store, "french")).toEqual(["b", "e"]);
+    expect(await deleteSegment(store, "french")).toBe(true);
+    expect(await deleteSegment(store, "french")).toBe(false);
   });
 
   it.each([
@@ -69,12 +68,12 @@ describe("saved segments and rules over the store", () => {
     { name: "bad name!", rule: "monetary > 1", message: /segment name "bad name!" is not valid/ },
     { name: "bad", rule: 'country = "x', message: /unterminated string/ },
   ])("define rejects $name / $rule", async ({ name, rule, message }) => {
-    await expect(defineSegment(store.client, name, rule)).rejects.toThrow(message);
-    await expect(defineSegment(store.client, name, rule)).rejects.toBeInstanceOf(SegmentError);
+    await expect(defineSegment(store, name, rule)).rejects.toThrow(message);
+    await expect(defineSegment(store, name, rule)).rejects.toBeInstanceOf(SegmentError);
   });
 
   it("targets by country: size, share, sales, profit only where cost is known, growth", async () => {
-    const result = await targets(store.client, {
+    const result = await targets(store, {
       by: { kind: "dimension", dimension: parseProfitabilityDimension("country") },
       periodDays: 10,
     });
@@ -106,19 +105,19 @@ describe("saved segments and rules over the store", () => {
   });
 
   it("targets by RFM segment and by saved segments", async () => {
-    const rfmTargets = await targets(store.client);
+    const rfmTargets = await targets(store);
     expect(Object.fromEntries(rfmTargets.rows.map((r) => [r.group, r.customers]))).toEqual({
       loyal: 1,
       about_to_sleep: 2,
       at_risk: 1,
       lost: 1,
     });
-    const saved = await targets(store.client, { by: { kind: "segments" } });
+    const saved = await targets(store, { by: { kind: "segments" } });
     expect(saved.rows.map((r) => [r.group, r.customers, r.sales])).toEqual([["big-spenders", 3, 600]]);
   });
 
   it("clusters customers with k given, described in words", async () => {
-    const result = await clusters(store.client, { k: 2, seed: 1 });
+    const result = await clusters(store, { k: 2, seed: 1 });
     expect(result.clusters.map((c) => c.customers).reduce((a, b) => a + b)).toBe(5);
     expect(Object.keys(result.members).sort()).toEqual(["a", "b", "c", "d", "e"]);
     for (const c of result.clusters) expect(c.description).toMatch(/\w/);

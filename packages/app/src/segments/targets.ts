@@ -1,8 +1,7 @@
 import {
-  duckdbDialect,
+  type Engine,
   type ProfitabilityDimension,
   parseRule,
-  type SqlClient,
   type TargetGroups,
   type Targets,
   targetsQuery,
@@ -26,34 +25,34 @@ export interface TargetsOptions {
  * profitable profiles stand out.
  *
  * @example
- * const t = await targets(store.client, { by: { kind: "dimension", dimension: parseProfitabilityDimension("country") } });
+ * const t = await targets(engine, { by: { kind: "dimension", dimension: parseProfitabilityDimension("country") } });
  */
-export async function targets(client: SqlClient, options: TargetsOptions = {}): Promise<Targets> {
+export async function targets(engine: Engine, options: TargetsOptions = {}): Promise<Targets> {
   const by = options.by ?? { kind: "rfm" };
-  const asOfDay = await resolveAsOfDay(client);
+  const asOfDay = await resolveAsOfDay(engine);
   let groups: TargetGroups;
   let name: string;
   if (by.kind === "dimension") {
     groups = by;
     name = by.dimension.name;
   } else if (by.kind === "rfm") {
-    groups = { kind: "rfm", frame: await rfmFrame(client, asOfDay) };
+    groups = { kind: "rfm", frame: await rfmFrame(engine, asOfDay) };
     name = "rfm_segment";
   } else {
-    const saved = (await listSegments(client)).map((s) => ({ name: s.name, rule: parseRule(s.rule) }));
+    const saved = (await listSegments(engine)).map((s) => ({ name: s.name, rule: parseRule(s.rule) }));
     const all = { and: saved.map((s) => s.rule) };
     groups = {
       kind: "segments",
       segments: saved,
-      context: saved.length > 0 ? await segmentContext(client, all) : {},
+      context: saved.length > 0 ? await segmentContext(engine, all) : {},
     };
     name = "segment";
   }
   const periodDays = options.periodDays ?? 90;
-  const q = targetsQuery(duckdbDialect, groups, {
+  const q = targetsQuery(engine.dialect, groups, {
     asOfDay,
     periodDays,
-    hasScores: await hasCustomerScores(client),
+    hasScores: await hasCustomerScores(engine),
   });
-  return toTargets(await client.all(q), name, periodDays);
+  return toTargets(await engine.facts.all(q), name, periodDays);
 }

@@ -2,13 +2,12 @@ import {
   type CustomerFeatures,
   type DefectionRules,
   defaultDefectionRules,
-  duckdbDialect,
+  type Engine,
   evaluateDefection,
   fromEpochDay,
   type PeriodSpec,
   periodRange,
   type RuleLevel,
-  type SqlClient,
   sql,
   toEpochDay,
   valueAtStake,
@@ -83,19 +82,20 @@ interface Snapshot {
  * boundary come from applying the rules to the data up to that day, so the figure is reproducible
  * for any history (and needs no stored runs); a model rule reads the purchase model fitted on that
  * same history (one fit per boundary, as in the backtest). The ranking orders the latest period's
- * groups by rate, lowest first, flagging those not distinguishable from the overall rate.
+ * groups by rate, lowest first, flagging those not distinguishable from the overall rate. Reads only
+ * the engine's facts.
  *
  * @example
- * const r = await defectionRate(store.client, { period: { unit: "month" }, by: "branch" });
+ * const r = await defectionRate(engine, { period: { unit: "month" }, by: "branch" });
  * for (const row of r.rows) console.log(row.period, row.group, row.rate);
  */
 export async function defectionRate(
-  client: SqlClient,
+  engine: Engine,
   options: DefectionRateOptions,
 ): Promise<DefectionRateReport> {
   const rules = options.rules ?? defaultDefectionRules;
-  const day = duckdbDialect.epochDay("occurred_at", null);
-  const [range] = await client.all(
+  const day = engine.dialect.epochDay("occurred_at", null);
+  const [range] = await engine.facts.all(
     sql(
       `SELECT min(${day}) AS first_day, max(${day}) AS last_day FROM transactions WHERE customer_id IS NOT NULL`,
     ),
@@ -111,7 +111,7 @@ export async function defectionRate(
   const snapshotAt = async (boundary: number) => {
     const cached = snapshots.get(boundary);
     if (cached !== undefined) return cached;
-    const loaded = await loadFeatures(client, rules, { asOfDay: boundary - 1, figures: "as-of" });
+    const loaded = await loadFeatures(engine, rules, { asOfDay: boundary - 1, figures: "as-of" });
     for (const n of loaded.notes) if (!notes.includes(n)) notes.push(n);
     const map = new Map<string, Snapshot>();
     for (const f of loaded.features)

@@ -1,5 +1,5 @@
 import {
-  duckdbDialect,
+  type Engine,
   fromEpochDay,
   type RfmCuts,
   type RfmSegmentId,
@@ -8,7 +8,6 @@ import {
   rfmSegmentLabels,
   rfmSegmentsQuery,
   rfmTransitionsQuery,
-  type SqlClient,
 } from "@vafa/core";
 import { resolveAsOfDay, rfmFrame } from "./rfmFrame.ts";
 
@@ -60,17 +59,19 @@ export interface RfmResult {
 
 /**
  * RFM analysis: scores per customer as of a date, the named segments' sizes and value, and with
- * `compare`, the movement between segments from one date to the other.
+ * `compare`, the movement between segments from one date to the other. Reads only the engine's
+ * facts: every engine answers alike.
  *
  * @example
- * const result = await rfm(store.client, { compare: "2011-06-30" });
+ * const result = await rfm(engine, { compare: "2011-06-30" });
  * for (const s of result.segments) console.log(s.segment, s.customers, s.sales_share);
  */
-export async function rfm(client: SqlClient, options: RfmOptions = {}): Promise<RfmResult> {
+export async function rfm(engine: Engine, options: RfmOptions = {}): Promise<RfmResult> {
+  const { facts, dialect } = engine;
   const bins = options.bins ?? 5;
-  const asOfDay = await resolveAsOfDay(client, options.asOf);
-  const frame = await rfmFrame(client, asOfDay, bins);
-  const rows = await client.all(rfmSegmentsQuery(duckdbDialect, frame));
+  const asOfDay = await resolveAsOfDay(engine, options.asOf);
+  const frame = await rfmFrame(engine, asOfDay, bins);
+  const rows = await facts.all(rfmSegmentsQuery(dialect, frame));
   const customers = rows.reduce((s, r) => s + Number(r.customers), 0);
   const sales = rows.reduce((s, r) => s + Number(r.sales ?? 0), 0);
   const bySegment = new Map(rows.map((r) => [String(r.rfm_segment), r]));
@@ -93,10 +94,10 @@ export async function rfm(client: SqlClient, options: RfmOptions = {}): Promise<
   });
   let transitions: RfmTransitions | null = null;
   if (options.compare !== undefined && options.compare !== null) {
-    const otherDay = await resolveAsOfDay(client, options.compare);
-    const other = await rfmFrame(client, otherDay, bins);
+    const otherDay = await resolveAsOfDay(engine, options.compare);
+    const other = await rfmFrame(engine, otherDay, bins);
     const [a, b] = otherDay <= asOfDay ? [other, frame] : [frame, other];
-    const t = await client.all(rfmTransitionsQuery(duckdbDialect, a, b));
+    const t = await facts.all(rfmTransitionsQuery(dialect, a, b));
     const seg = (v: unknown) => (v === null || v === undefined ? null : (String(v) as RfmSegmentId));
     const order = (s: RfmSegmentId | null) => (s === null ? -1 : rfmSegmentIds.indexOf(s));
     transitions = {
@@ -115,9 +116,9 @@ export async function rfm(client: SqlClient, options: RfmOptions = {}): Promise<
  * f_score, m_score, rfm_segment`, …).
  *
  * @example
- * const rows = await rfmCustomers(store.client, { asOf: "2011-12-09" });
+ * const rows = await rfmCustomers(engine, { asOf: "2011-12-09" });
  */
-export async function rfmCustomers(client: SqlClient, options: Pick<RfmOptions, "asOf" | "bins"> = {}) {
-  const frame = await rfmFrame(client, await resolveAsOfDay(client, options.asOf), options.bins ?? 5);
-  return client.all(rfmCustomersQuery(duckdbDialect, frame));
+export async function rfmCustomers(engine: Engine, options: Pick<RfmOptions, "asOf" | "bins"> = {}) {
+  const frame = await rfmFrame(engine, await resolveAsOfDay(engine, options.asOf), options.bins ?? 5);
+  return engine.facts.all(rfmCustomersQuery(engine.dialect, frame));
 }

@@ -1,17 +1,18 @@
+import { type DuckDBEngine, openDuckDBEngine } from "@vafa/duckdb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, rfm, rfmCustomers, type Store } from "../src/index.ts";
+import { rfm, rfmCustomers } from "../src/index.ts";
 import { loadSegmentsFixture } from "./segmentsFixtures.ts";
 
 describe("RFM in SQL", () => {
-  let store: Store;
+  let store: DuckDBEngine;
   beforeAll(async () => {
-    store = await openStore(":memory:");
+    store = await openDuckDBEngine(":memory:");
     await loadSegmentsFixture(store);
   });
   afterAll(() => store.close());
 
   it("scores each customer with ties kept together", async () => {
-    const rows = await rfmCustomers(store.client, { asOf: "2011-01-31" });
+    const rows = await rfmCustomers(store, { asOf: "2011-01-31" });
     expect(
       rows.map((r) => [
         r.customer_id,
@@ -33,7 +34,7 @@ describe("RFM in SQL", () => {
   });
 
   it("segment sizes and value, as of the last transaction day by default", async () => {
-    const result = await rfm(store.client);
+    const result = await rfm(store);
     expect(result.asOf).toBe("2011-01-30");
     expect(result).toMatchObject({ customers: 5, sales: 675 });
     const by = Object.fromEntries(result.segments.map((s) => [s.segment, [s.customers, s.sales, s.share]]));
@@ -48,7 +49,7 @@ describe("RFM in SQL", () => {
   });
 
   it("movement between two dates is a transition matrix of counts", async () => {
-    const result = await rfm(store.client, { asOf: "2011-01-31", compare: "2011-01-15" });
+    const result = await rfm(store, { asOf: "2011-01-31", compare: "2011-01-15" });
     expect(result.transitions).toEqual({
       from: "2011-01-15",
       to: "2011-01-31",
@@ -65,7 +66,7 @@ describe("RFM in SQL", () => {
     { bins: 2, scores: { a: [1, 2, 1], c: [1, 1, 1], d: [1, 2, 1] } },
     { bins: 3, scores: { a: [2, 3, 2], c: [1, 1, 1], d: [1, 2, 1] } },
   ])("configurable bins: $bins", async ({ bins, scores }) => {
-    const rows = await rfmCustomers(store.client, { asOf: "2011-01-31", bins });
+    const rows = await rfmCustomers(store, { asOf: "2011-01-31", bins });
     const got = Object.fromEntries(rows.map((r) => [r.customer_id, [r.r_score, r.f_score, r.m_score]]));
     expect(got).toMatchObject(scores);
   });
