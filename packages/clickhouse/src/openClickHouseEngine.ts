@@ -8,6 +8,7 @@ import {
   type IngestRequest,
   type IngestResult,
   type SqlClient,
+  sessionQueue,
 } from "@vafa/core";
 import { ingestFiles, openStore } from "@vafa/duckdb";
 import { clickhouseCustomerFrame } from "./clickhouseCustomerFrame.ts";
@@ -71,7 +72,9 @@ export async function openClickHouseEngine(
   state: OperationalStore,
 ): Promise<ClickHouseAnalyticEngine> {
   const connection = await connectClickHouse(config);
-  return {
+  // One connection (one ClickHouse session): sessions run one after the other.
+  const queue = sessionQueue();
+  const engine: ClickHouseAnalyticEngine = {
     name: "clickhouse",
     location: `${config.url} (database ${connection.database})`,
     connection,
@@ -83,9 +86,12 @@ export async function openClickHouseEngine(
     factCounts: () => countFacts(connection.client),
     floatColumns: async (query) => parseTabSeparated(await connection.client.tabSeparated(query)).numbers,
     customerFrame: (query) => clickhouseCustomerFrame(connection, query),
+    session: (work) => queue(() => work(inSession)),
     async close() {
       await connection.close();
       await state.close();
     },
   };
+  const inSession: ClickHouseAnalyticEngine = { ...engine, session: (work) => work(inSession) };
+  return engine;
 }

@@ -40,6 +40,7 @@ export type {
 } from "./engine/Engine.ts";
 export type { Feature } from "./engine/Feature.ts";
 export { featureLabel, features, requireFeature } from "./engine/Feature.ts";
+export { type SessionQueue, sessionQueue } from "./engine/sessionQueue.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
 export { kindFields, kinds, kindTable, parseKind } from "./ingest/fields.ts";
 export type { RowProblem } from "./ingest/IngestError.ts";

@@ -8,6 +8,7 @@ import {
   features,
   type IngestRequest,
   type IngestResult,
+  sessionQueue,
 } from "@vafa/core";
 import type { DuckDBClient } from "./DuckDBClient.ts";
 import { duckdbCustomerFrame } from "./duckdbCustomerFrame.ts";
@@ -29,6 +30,8 @@ export interface DuckDBEngine extends Engine {
   readonly name: "duckdb";
   /** The connection, for the use cases that read columns straight from DuckDB. */
   readonly client: DuckDBClient;
+  /** Runs `work` alone on the connection (see `Engine.session`). */
+  session<R>(work: (session: DuckDBEngine) => Promise<R>): Promise<R>;
 }
 
 /**
@@ -52,7 +55,8 @@ export async function openDuckDBEngine(
     );
   const store = await openStore(path);
   const client = store.client;
-  return {
+  const queue = sessionQueue();
+  const engine: DuckDBEngine = {
     name: "duckdb",
     location: path,
     client,
@@ -64,6 +68,10 @@ export async function openDuckDBEngine(
     factCounts: () => countFacts(client),
     floatColumns: (query) => readFloatColumns(client, query),
     customerFrame: (query) => duckdbCustomerFrame(client, query),
+    session: (work) => queue(() => work(inSession)),
     close: async () => store.close(),
   };
+  // Inside a session, a nested session simply joins it.
+  const inSession: DuckDBEngine = { ...engine, session: (work) => work(inSession) };
+  return engine;
 }

@@ -112,5 +112,15 @@ export interface Engine {
    * const frame = await engine.customerFrame(scoreFrameQuery(engine.dialect, options));
    */
   customerFrame(query: SqlQuery): Promise<CustomerFrame>;
+  /**
+   * Runs `work` on one session of the stores, alone: its statements see the temporary tables they
+   * create (the retention family's period map, model summaries), and no other session's statements
+   * run between them. A server shares one engine between concurrent requests and runs each
+   * multi-statement use case in a session; nested calls join the session they are in.
+   *
+   * @example
+   * const rows = await engine.session((s) => runRetention(s.facts, s.dialect, { period: { unit: "month" } }));
+   */
+  session<R>(work: (session: Engine) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
