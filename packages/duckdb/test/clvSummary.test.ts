@@ -9,7 +9,7 @@ import {
   sql,
 } from "@vafa/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFiles, openStore, type ScoreOptions, type Store, scoreCustomers } from "../src/index.ts";
+import { ingestFiles, openStore, type Store } from "../src/index.ts";
 import { dataset } from "./datasets.ts";
 
 describe("the model summary built from CDNOW_sample.txt", () => {
@@ -133,31 +133,5 @@ describe("the purchase-day table", () => {
     const fromDays = await read(duckdbDialect);
     expect(fromDays.length).toBeGreaterThan(0);
     expect(fromDays).toEqual(await read({ ...duckdbDialect, customerDays: null }));
-  });
-
-  const scoring: [string, Pick<ScoreOptions, "calibrationEnd" | "exactTime">][] = [
-    ["all data", {}],
-    ["to a calibration end between a return and a purchase", { calibrationEnd: "2024-01-25" }],
-    ["exact times", { calibrationEnd: "2024-01-25", exactTime: true }],
-  ];
-  it.each(scoring)("stores as historical value every line to the calibration end: %s", async (_, options) => {
-    await scoreCustomers(store.client, {
-      ...options,
-      unit: "day",
-      params: { r: 0.5, alpha: 5, a: 0.8, b: 2.5 },
-      spendParams: { p: 6, q: 4, v: 15 },
-    });
-    const end = options.calibrationEnd ?? "2099-01-01";
-    const rows = await store.client.all(
-      sql(
-        `SELECT c.customer_id, c.historical_value, t.sales FROM customer_scores c
-         JOIN (SELECT customer_id, sum(amount) AS sales FROM transactions
-               WHERE occurred_at < CAST($1 AS DATE) + INTERVAL 1 DAY GROUP BY customer_id) t USING (customer_id)
-         ORDER BY customer_id`,
-        [end],
-      ),
-    );
-    expect(rows.map((r) => r.customer_id)).toEqual(["a", "b"]);
-    for (const r of rows) expect([r.customer_id, r.historical_value]).toEqual([r.customer_id, r.sales]);
   });
 });

@@ -6,6 +6,16 @@ export {
   parseClvModel,
   purchaseModels,
 } from "./ClvModel.ts";
+export {
+  type CheckOptions,
+  checkModels,
+  defaultCalibrationEnd,
+  type ModelCheck,
+  type ModelComparison,
+} from "./checkModels.ts";
+export { dataVersion } from "./dataVersion.ts";
+export { type FitFromSummaryFileOptions, fitFromSummaryFile } from "./fitFromSummaryFile.ts";
+export { type CurrentFit, fitAndRecord, fitIfNeeded, fitSettings } from "./fitIfNeeded.ts";
 export { type FitPurchaseModelOptions, fitPurchaseModel } from "./fitPurchaseModel.ts";
 export {
   type PatternPredictions,
@@ -14,3 +24,20 @@ export {
   predictPatterns,
 } from "./predictPatterns.ts";
 export { type PurchaseModel, purchaseModel } from "./purchaseModel.ts";
+export { readSummaryFile } from "./readSummaryFile.ts";
+export { type FitContext, latestFit, matchingFit, recordFit, type StoredFit } from "./recordFit.ts";
+export {
+  type CustomerScore,
+  type ScoreOptions,
+  type ScoreSummary,
+  scoreCustomers,
+} from "./scoreCustomers.ts";
+export {
+  lastDay,
+  openScoreFrame,
+  type ScoreFrame,
+  type ScoreFrameOptions,
+  scoreFrameQuery,
+} from "./scoreFrame.ts";
+export { type ScoreReport, type ScoreStoreOptions, scoreStore } from "./scoreStore.ts";
+export { scoreCsvColumns, writeScoresCsv } from "./writeScoresCsv.ts";

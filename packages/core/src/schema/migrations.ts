@@ -405,4 +405,13 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE customer_status ADD COLUMN version BIGINT",
     ],
   },
+  {
+    version: 12,
+    name: "fits keyed on the data and settings they saw",
+    statements: [
+      // A stored fit is reused until the data (newest load, row counts) or its settings change.
+      "ALTER TABLE model_fits ADD COLUMN data_version VARCHAR",
+      "ALTER TABLE model_fits ADD COLUMN settings VARCHAR",
+    ],
+  },
 ];

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CsvBytes, encodeTransactionRow, simulate, transactionCsvColumns } from "@vafa/core/simulate";
+import { type DuckDBEngine, openDuckDBEngine } from "@vafa/duckdb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fitFromStore, ingestFiles, openStore, type Store } from "../src/index.ts";
+import { fitPurchaseModel } from "../src/index.ts";
 
 // Planted truth, per day (the simulator's unit). Everyone is acquired at midnight of the first day
 // (acquisition window 0) and observed for 91 days: T is then the same for all, so the exact-time
@@ -41,15 +42,15 @@ function writeTransactions(path: string): void {
 
 describe("planted-truth recovery from 200,000 simulated customers", () => {
   const dir = mkdtempSync(join(tmpdir(), "vafa-clv-recovery-"));
-  let store: Store;
+  let engine: DuckDBEngine;
   beforeAll(async () => {
     const file = join(dir, "transactions.csv");
     writeTransactions(file);
-    store = await openStore(":memory:");
-    await ingestFiles(store.client, { kind: "transactions", files: [file] });
+    engine = await openDuckDBEngine(":memory:");
+    await engine.ingest({ kind: "transactions", files: [file] });
   });
-  afterAll(() => {
-    store?.close();
+  afterAll(async () => {
+    await engine?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -63,7 +64,7 @@ describe("planted-truth recovery from 200,000 simulated customers", () => {
     ["bgnbd", bgnbd],
     ["gamma-gamma", spend],
   ] as const)("%s recovers the planted parameters", async (model, truth) => {
-    const fit = await fitFromStore(store.client, {
+    const fit = await fitPurchaseModel(engine, {
       model,
       unit: "day",
       exactTime: true,

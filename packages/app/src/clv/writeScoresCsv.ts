@@ -1,8 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { csvCell, sql } from "@vafa/core";
-import type { DuckDBClient } from "../DuckDBClient.ts";
-import { readColumns } from "./readColumns.ts";
+import { csvCell, type Engine } from "@vafa/core";
 
 /** Columns of the scores CSV, in order. */
 export const scoreCsvColumns = [
@@ -22,19 +20,17 @@ const csvText = csvCell;
  * is a user value, so the file is written by Node rather than spliced into a COPY statement.
  *
  * @example
- * await writeScoresCsv(store.client, "scores.csv"); // 2357
+ * await writeScoresCsv(engine, "scores.csv"); // 2357
  */
-export async function writeScoresCsv(client: DuckDBClient, path: string): Promise<number> {
-  const cols = await readColumns(
-    client,
-    sql(`SELECT ${scoreCsvColumns.join(", ")} FROM customer_scores ORDER BY clv DESC, customer_id`),
-  );
-  const columns = scoreCsvColumns.map((c) => cols[c] ?? []);
-  const rows = columns[0]?.length ?? 0;
+export async function writeScoresCsv(engine: Engine, path: string): Promise<number> {
+  const rows = await engine.facts.all({
+    sql: `SELECT ${scoreCsvColumns.join(", ")} FROM customer_scores ORDER BY clv DESC, customer_id`,
+    params: [],
+  });
   const out = createWriteStream(path);
   let chunk = `${scoreCsvColumns.join(",")}\n`;
-  for (let i = 0; i < rows; i++) {
-    chunk += `${columns.map((c) => csvText(c[i])).join(",")}\n`;
+  for (const row of rows) {
+    chunk += `${scoreCsvColumns.map((c) => csvText(row[c])).join(",")}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, "drain");
       chunk = "";
@@ -42,5 +38,5 @@ export async function writeScoresCsv(client: DuckDBClient, path: string): Promis
   }
   out.end(chunk);
   await once(out, "finish");
-  return rows;
+  return rows.length;
 }

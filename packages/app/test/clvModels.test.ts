@@ -2,25 +2,22 @@ import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { customerSummaryQuery, duckdbDialect, sql } from "@vafa/core";
+import { type DuckDBEngine, openDuckDBEngine, readFloatColumns } from "@vafa/duckdb";
 import { customerLifetimeValue, gammaGammaConditionalExpectedSpend } from "@vafa/models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFloatColumns } from "../src/clv/readColumns.ts";
-import { createSummaryTable } from "../src/clv/summaryTable.ts";
+import { dataset } from "../../duckdb/test/datasets.ts";
 import {
   checkModels,
-  fitFromStore,
   fitFromSummaryFile,
-  ingestFiles,
+  fitPurchaseModel,
   latestFit,
-  openStore,
+  openScoreFrame,
   purchaseModel,
   recordFit,
-  type Store,
   scoreCsvColumns,
   scoreCustomers,
   writeScoresCsv,
 } from "../src/index.ts";
-import { dataset } from "./datasets.ts";
 
 /** Sum of a column. */
 function sumOf(values: Float64Array): number {
@@ -28,19 +25,19 @@ function sumOf(values: Float64Array): number {
 }
 
 describe("CLV models on CDNOW_sample.txt in the store", () => {
-  let store: Store;
+  let engine: DuckDBEngine;
   beforeAll(async () => {
-    store = await openStore(":memory:");
-    await ingestFiles(store.client, {
+    engine = await openDuckDBEngine(":memory:");
+    await engine.ingest({
       kind: "transactions",
       files: [dataset("cdnow/CDNOW_sample.txt")],
       preset: "cdnow",
     });
   });
-  afterAll(() => store.close());
+  afterAll(() => engine.close());
 
   it("fits the same BG/NBD from the store as from the published summary file", async () => {
-    const fromStore = await fitFromStore(store.client, {
+    const fromStore = await fitPurchaseModel(engine, {
       model: "bgnbd",
       calibrationEnd: "1997-09-30",
       unit: "week",
@@ -58,7 +55,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
   });
 
   it("fits Gamma-Gamma from the store on the customers with repeat purchases", async () => {
-    const fit = await fitFromStore(store.client, { model: "gamma-gamma", calibrationEnd: "1997-09-30" });
+    const fit = await fitPurchaseModel(engine, { model: "gamma-gamma", calibrationEnd: "1997-09-30" });
     expect(fit.n).toBe(946);
     expect(fit.params.p).toBeCloseTo(6.25, 1);
     expect(fit.params.q).toBeCloseTo(3.74, 1);
@@ -66,9 +63,9 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
   });
 
   it("records a fit in model_fits and reads the latest back", async () => {
-    const fit = await fitFromStore(store.client, { model: "pareto-nbd", calibrationEnd: "1997-09-30" });
-    const id = await recordFit(store.client, fit, { calibrationEnd: "1997-09-30", unit: "week" });
-    const back = await latestFit(store.client, "pareto-nbd");
+    const fit = await fitPurchaseModel(engine, { model: "pareto-nbd", calibrationEnd: "1997-09-30" });
+    const id = await recordFit(engine, fit, { calibrationEnd: "1997-09-30", unit: "week" });
+    const back = await latestFit(engine, "pareto-nbd");
     expect(back).toMatchObject({
       id,
       model: "pareto-nbd",
@@ -77,20 +74,20 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       n: 2357,
     });
     expect(back?.params.s).toBeCloseTo(fit.params.s ?? 0, 10);
-    expect(await latestFit(store.client, "mbgnbd")).toBeNull();
+    expect(await latestFit(engine, "mbgnbd")).toBeNull();
   });
 
   it("scores every customer, stores the scores and replaces them on a re-score", async () => {
     const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     const spendParams = { p: 6.25, q: 3.74, v: 15.44 };
-    const first = await scoreCustomers(store.client, {
+    const first = await scoreCustomers(engine, {
       params,
       spendParams,
       calibrationEnd: "1997-09-30",
       unit: "week",
     });
     expect(first.customers).toBe(2357);
-    const [stats] = await store.client.all(
+    const [stats] = await engine.client.all(
       sql(`SELECT count(*) AS n, count(DISTINCT customer_id) AS ids, min(p_alive) AS pmin, max(p_alive) AS pmax,
         min(clv) AS cmin, sum(clv) AS total, min(expected_spend) AS smin, max(horizon_days) AS h,
         CAST(max(calibration_end) AS VARCHAR) AS cal, max(model) AS model FROM customer_scores`),
@@ -105,7 +102,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
 
     // A customer without repeat purchases gets the population mean spend p·v/(q−1).
     const q = customerSummaryQuery(duckdbDialect, { calibrationEnd: "1997-09-30", unit: "week" });
-    const [zero] = await store.client.all(
+    const [zero] = await engine.client.all(
       sql(
         `SELECT min(expected_spend) AS expected_spend, max(expected_spend) AS hi FROM customer_scores
          WHERE customer_id IN (SELECT customer_id FROM (${q.sql}) s WHERE x = 0)`,
@@ -115,14 +112,14 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
     expect(Number(zero?.hi)).toBeCloseTo((6.25 * 15.44) / 2.74, 6);
     expect(Number(zero?.expected_spend)).toBeCloseTo((6.25 * 15.44) / 2.74, 6);
     // Customer 00004 (x = 2, t_x = 30.43, T = 38.86): P(alive) ≈ 0.727 as in the BG/NBD paper's example.
-    const [c4] = await store.client.all(
+    const [c4] = await engine.client.all(
       sql(`SELECT p_alive, historical_value FROM customer_scores WHERE customer_id = '00004'`),
     );
     expect(Number(c4?.p_alive)).toBeCloseTo(0.727, 2);
     expect(Number(c4?.historical_value)).toBeCloseTo(29.33 + 29.73 + 14.96, 2);
 
     // A shorter horizon gives less CLV, and the re-score replaces every row rather than adding.
-    const second = await scoreCustomers(store.client, {
+    const second = await scoreCustomers(engine, {
       params,
       spendParams,
       calibrationEnd: "1997-09-30",
@@ -130,7 +127,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       horizonDays: 90,
       margin: 0.3,
     });
-    const [after] = await store.client.all(
+    const [after] = await engine.client.all(
       sql("SELECT count(*) AS n, max(horizon_days) AS h FROM customer_scores"),
     );
     expect(after).toEqual({ n: 2357, h: 90 });
@@ -138,7 +135,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
 
     const path = join(tmpdir(), `vafa-clv-scores-${process.pid}.csv`);
     try {
-      expect(await writeScoresCsv(store.client, path)).toBe(2357);
+      expect(await writeScoresCsv(engine, path)).toBe(2357);
       const lines = readFileSync(path, "utf8").trimEnd().split("\n");
       expect(lines[0]).toBe(scoreCsvColumns.join(","));
       expect(lines).toHaveLength(2358);
@@ -151,10 +148,10 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
     "stores for every customer what the %s functions give for that customer alone",
     async (name) => {
       const options = { calibrationEnd: "1997-09-30", unit: "week" as const };
-      const { params } = await fitFromStore(store.client, { ...options, model: name });
+      const { params } = await fitPurchaseModel(engine, { ...options, model: name });
       const model = purchaseModel(name);
       const spendParams = { p: 6.25, q: 3.74, v: 15.44 };
-      await scoreCustomers(store.client, {
+      await scoreCustomers(engine, {
         ...options,
         model: name,
         params,
@@ -164,7 +161,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       });
       const q = customerSummaryQuery(duckdbDialect, options);
       const cols = await readFloatColumns(
-        store.client,
+        engine.client,
         sql(
           `SELECT CAST(s.x AS DOUBLE) AS x, s.t_x, s."T", coalesce(s.monetary, 0) AS m, c.p_alive,
              c.expected_purchases, c.expected_spend, c.clv
@@ -212,55 +209,55 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
     },
   );
 
-  it("re-scoring deletes customers no longer in the summary, adds new ones and reuses a summary table", async () => {
+  it("re-scoring deletes customers no longer in the summary, adds new ones and reuses a score frame", async () => {
     const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     const spendParams = { p: 6.25, q: 3.74, v: 15.44 };
     const base = { params, spendParams, unit: "week" as const };
     // CDNOW's cohort was acquired in the first quarter of 1997: ending the calibration on 1997-02-28
     // leaves out the customers whose first purchase is in March, and a stale row must go too.
-    await store.client.run(
+    await engine.client.run(
       sql(
         `INSERT INTO customer_scores (customer_id, model, scored_at) VALUES ('stale', 'bgnbd', current_timestamp)`,
       ),
     );
-    const early = await scoreCustomers(store.client, { ...base, calibrationEnd: "1997-02-28" });
+    const early = await scoreCustomers(engine, { ...base, calibrationEnd: "1997-02-28" });
     expect(early.customers).toBeLessThan(2357);
-    const table = await createSummaryTable(store.client, { calibrationEnd: "1997-09-30", unit: "week" });
+    const table = await openScoreFrame(engine, { calibrationEnd: "1997-09-30", unit: "week" });
     try {
       const cases: [string, number, number][] = [];
-      const [counted] = await store.client.all(
+      const [counted] = await engine.client.all(
         sql(
           `SELECT count(*) AS n, count(*) FILTER (WHERE customer_id = 'stale') AS stale FROM customer_scores`,
         ),
       );
       cases.push(["after the early score", Number(counted?.n), early.customers]);
       cases.push(["stale rows left", Number(counted?.stale), 0]);
-      const full = await scoreCustomers(store.client, {
+      const full = await scoreCustomers(engine, {
         ...base,
         calibrationEnd: "1997-09-30",
-        summary: table,
+        frame: table,
       });
-      const fresh = await scoreCustomers(store.client, { ...base, calibrationEnd: "1997-09-30" });
-      const [after] = await store.client.all(
+      const fresh = await scoreCustomers(engine, { ...base, calibrationEnd: "1997-09-30" });
+      const [after] = await engine.client.all(
         sql("SELECT count(*) AS n, max(horizon_days) AS h FROM customer_scores"),
       );
       cases.push(["after the full score", Number(after?.n), 2357]);
-      cases.push(["customers from the table", full.customers, 2357]);
+      cases.push(["customers from the frame", full.customers, 2357]);
       // Same customers and values; only the order of the floating-point sum may differ.
       cases.push([
-        "relative CLV difference, table vs computed summary > 1e-12",
+        "relative CLV difference, given frame vs own frame > 1e-12",
         Number(Math.abs(full.total_clv / fresh.total_clv - 1) > 1e-12),
         0,
       ]);
-      cases.push(["patterns read from the table", sumOf(table.patterns.count), 2357]);
+      cases.push(["customers in the frame's patterns", sumOf(table.patterns.count), 2357]);
       for (const [label, actual, expected] of cases) expect([label, actual]).toEqual([label, expected]);
     } finally {
-      await table.drop();
+      await table.release();
     }
   });
 
   it("checks the models: BIC table, holdout accuracy, frequency fit and tracking curve", async () => {
-    const check = await checkModels(store.client, {
+    const check = await checkModels(engine, {
       calibrationEnd: "1997-09-30",
       holdoutEnd: "1998-06-30",
       unit: "week",
@@ -273,7 +270,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
     expect(bg?.k).toBe(4);
     expect(bg?.bic).toBeCloseTo(4 * Math.log(2357) + 2 * 9582.43, 0);
     // Holdout purchases counted independently: distinct (customer, day) purchases after the calibration end.
-    const [h] = await store.client.all(
+    const [h] = await engine.client.all(
       sql(`SELECT count(*) AS n FROM (SELECT DISTINCT customer_id, CAST(occurred_at AS DATE) FROM transactions
         WHERE occurred_at >= TIMESTAMP '1997-10-01' AND occurred_at < TIMESTAMP '1998-07-01' AND amount >= 0)`),
     );
@@ -295,7 +292,7 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
     // Tracking: 78 weeks from 1997-01-01 to 1998-06-30; the curve ends at every repeat purchase made.
     expect(check.tracking).toHaveLength(78);
     const last = check.tracking.at(-1);
-    const [total] = await store.client.all(
+    const [total] = await engine.client.all(
       sql(`SELECT count(*) - count(DISTINCT customer_id) AS repeats FROM (SELECT DISTINCT customer_id, CAST(occurred_at AS DATE)
         FROM transactions WHERE amount >= 0 AND occurred_at < TIMESTAMP '1998-07-01')`),
     );

@@ -1,11 +1,11 @@
-import { DuckDBInstance } from "@duckdb/node-api";
-import { sql } from "@vafa/core";
+import { AppError } from "@vafa/core";
 import { fitBgBb, fitGammaGamma, fitSbg } from "@vafa/models";
-import { DuckDBClient } from "../DuckDBClient.ts";
 import { type ClvFit, toClvFit } from "./ClvFit.ts";
 import type { ClvModel } from "./ClvModel.ts";
 import { purchaseModel } from "./purchaseModel.ts";
-import { type Columns, floatColumn, readColumns } from "./readColumns.ts";
+import { readSummaryFile } from "./readSummaryFile.ts";
+
+type Columns = Record<string, Float64Array>;
 
 /** Options of {@link fitFromSummaryFile}. */
 export interface FitFromSummaryFileOptions {
@@ -32,15 +32,15 @@ function findColumn(columns: Columns, names: readonly string[]): string | undefi
 
 function requireColumn(columns: Columns, names: readonly string[], path: string): Float64Array {
   const name = findColumn(columns, names);
-  if (name === undefined) {
-    throw new Error(`${path} has no column ${names.map((n) => `'${n}'`).join(" or ")}`);
-  }
-  return floatColumn(columns, name);
+  const column = name === undefined ? undefined : columns[name];
+  if (column === undefined)
+    throw new AppError("bad_input", `${path} has no column ${names.map((n) => `'${n}'`).join(" or ")}`);
+  return column;
 }
 
 function optionalColumn(columns: Columns, names: readonly string[]): Float64Array | undefined {
   const name = findColumn(columns, names);
-  return name === undefined ? undefined : floatColumn(columns, name);
+  return name === undefined ? undefined : columns[name];
 }
 
 /** Keeps the rows where `keep` holds, in every column. */
@@ -52,8 +52,7 @@ function filterRows(keep: (i: number) => boolean, ...columns: Float64Array[]): F
 }
 
 /**
- * Fits a model on a published summary file, read with DuckDB's `read_csv` (so CSV, TSV and their
- * gzipped forms work). Column names follow lifetimes — `frequency, recency, T` (and `monetary_value`)
+ * Fits a model on a published summary file (CSV or TSV, gzipped or not; see readSummaryFile). Column names follow lifetimes — `frequency, recency, T` (and `monetary_value`)
  * — or the papers — `x, t_x, T, zbar`; an optional `weights`/`count` column gives customers per row.
  * BG/BB reads `frequency, recency, periods, weights`; sBG reads the survivor column `column` of a
  * survival table, periods 0..`periods` (period 0 is the cohort size).
@@ -63,18 +62,7 @@ function filterRows(keep: (i: number) => boolean, ...columns: Float64Array[]): F
  * await fitFromSummaryFile("survival.csv", { model: "sbg", column: "highend_alive", periods: 7 }); // α ≈ 0.668
  */
 export async function fitFromSummaryFile(path: string, options: FitFromSummaryFileOptions): Promise<ClvFit> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  let columns: Columns;
-  try {
-    columns = await readColumns(
-      new DuckDBClient(connection),
-      sql("SELECT * FROM read_csv($1, header = true)", [path]),
-    );
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  const columns = await readSummaryFile(path);
   const fitOptions = options.penalizer === undefined ? {} : { penalizer: options.penalizer };
   const count = optionalColumn(columns, ["weights", "count", "n"]);
   const { model } = options;
@@ -94,7 +82,7 @@ export async function fitFromSummaryFile(path: string, options: FitFromSummaryFi
       // The model describes the mean spend of repeat purchases: customers without any have none.
       const [x, m, c] = filterRows((i) => (x0[i] as number) > 0 && (m0[i] as number) > 0, x0, m0, c0);
       if (x === undefined || m === undefined || c === undefined || x.length === 0) {
-        throw new Error(`${path} has no customer with a repeat purchase and positive spend`);
+        throw new AppError("bad_input", `${path} has no customer with a repeat purchase and positive spend`);
       }
       return toClvFit("gamma-gamma", fitGammaGamma({ x, m, count: c }, fitOptions));
     }
@@ -109,11 +97,15 @@ export async function fitFromSummaryFile(path: string, options: FitFromSummaryFi
       );
     }
     case "sbg": {
-      if (options.column === undefined) throw new Error("sbg needs --column: the survivor column to fit");
+      if (options.column === undefined)
+        throw new AppError("bad_input", "sbg needs --column: the survivor column to fit");
       const survivors = requireColumn(columns, [options.column], path);
       const periods = options.periods ?? survivors.length - 1;
       if (!Number.isInteger(periods) || periods < 1 || periods >= survivors.length) {
-        throw new Error(`--periods must be a whole number from 1 to ${survivors.length - 1}, got ${periods}`);
+        throw new AppError(
+          "bad_input",
+          `--periods must be a whole number from 1 to ${survivors.length - 1}, got ${periods}`,
+        );
       }
       return toClvFit("sbg", fitSbg(survivors.subarray(0, periods + 1), fitOptions));
     }

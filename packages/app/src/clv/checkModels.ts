@@ -1,21 +1,27 @@
 import {
+  AppError,
   chiSquare,
   cumulativeTracking,
   customerSummaryQuery,
-  duckdbDialect,
+  type Engine,
   type HoldoutAccuracy,
   holdoutAccuracy,
   type SummaryOptions,
-  sql,
   toEpochDay,
   trackingDataQuery,
 } from "@vafa/core";
 import { bic, expectedFrequencyCounts, observedFrequencyCounts } from "@vafa/models";
-import type { DuckDBClient } from "../DuckDBClient.ts";
 import type { ClvFit } from "./ClvFit.ts";
 import { type PurchaseModelName, purchaseModels } from "./ClvModel.ts";
 import { purchaseModel } from "./purchaseModel.ts";
-import { floatColumn, readColumns } from "./readColumns.ts";
+import { lastDay } from "./scoreFrame.ts";
+
+/** A column every query here returns. */
+function floatColumn(columns: Record<string, Float64Array>, name: string): Float64Array {
+  const c = columns[name];
+  if (c === undefined) throw new AppError("internal", `missing column '${name}'`);
+  return c;
+}
 
 /** Options of {@link checkModels}. */
 export interface CheckOptions extends Pick<SummaryOptions, "unit" | "exactTime"> {
@@ -70,24 +76,18 @@ export interface ModelCheck {
  * (x, t_x, T, holdout purchases), which loses nothing since predictions depend on the pattern only.
  *
  * @example
- * const check = await checkModels(store.client, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30" });
+ * const check = await checkModels(engine, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30" });
  * check.comparison[0]?.model; // the model with the lowest BIC
  */
-export async function checkModels(client: DuckDBClient, options: CheckOptions): Promise<ModelCheck> {
+export async function checkModels(engine: Engine, options: CheckOptions): Promise<ModelCheck> {
   const unit = options.unit ?? "week";
   const unitDays = unit === "day" ? 1 : 7;
   const maxClass = options.maxClass ?? 7;
-  let holdoutEnd = options.holdoutEnd;
-  if (holdoutEnd === undefined) {
-    const [row] = await client.all(
-      sql("SELECT CAST(CAST(max(occurred_at) AS DATE) AS VARCHAR) AS d FROM transactions"),
-    );
-    if (row?.d === null || row?.d === undefined) throw new Error("the store has no transactions");
-    holdoutEnd = String(row.d);
-  }
+  const holdoutEnd = options.holdoutEnd ?? (await lastDay(engine));
   const calDay = toEpochDay(options.calibrationEnd);
   const endDay = toEpochDay(holdoutEnd);
-  if (!(endDay > calDay)) throw new Error("the holdout end must be after the calibration end");
+  if (!(endDay > calDay))
+    throw new AppError("bad_input", "the holdout end must be after the calibration end");
   const horizon = (endDay - calDay) / unitDays;
   const summaryOptions: SummaryOptions = {
     calibrationEnd: options.calibrationEnd,
@@ -96,21 +96,18 @@ export async function checkModels(client: DuckDBClient, options: CheckOptions): 
     ...(options.exactTime === undefined ? {} : { exactTime: options.exactTime }),
   };
 
-  const inner = customerSummaryQuery(duckdbDialect, summaryOptions);
-  const cols = await readColumns(
-    client,
-    sql(
-      `SELECT x, t_x, "T", holdout_x, count(*) AS n FROM (${inner.sql}) s
+  const inner = customerSummaryQuery(engine.dialect, summaryOptions);
+  const cols = await engine.floatColumns({
+    sql: `SELECT x, t_x, "T", holdout_x, count(*) AS n FROM (${inner.sql}) s
        GROUP BY x, t_x, "T", holdout_x ORDER BY x, t_x, "T", holdout_x`,
-      inner.params,
-    ),
-  );
+    params: inner.params,
+  });
   const x = floatColumn(cols, "x");
   const tx = floatColumn(cols, "t_x");
   const T = floatColumn(cols, "T");
   const actual = floatColumn(cols, "holdout_x");
   const count = floatColumn(cols, "n");
-  if (x.length === 0) throw new Error("no customer purchased in the calibration period");
+  if (x.length === 0) throw new AppError("bad_input", "no customer purchased in the calibration period");
   // Ages rounded to 0.01 unit for the histogram: the expectation is memoised per distinct age.
   const ageCounts = new Map<number, number>();
   for (let i = 0; i < T.length; i++) {
@@ -121,7 +118,7 @@ export async function checkModels(client: DuckDBClient, options: CheckOptions): 
   const ageWeights = Float64Array.from(ageCounts.values());
   const observed = observedFrequencyCounts(x, count, maxClass);
 
-  const tracking = await readColumns(client, trackingDataQuery(duckdbDialect, summaryOptions));
+  const tracking = await engine.floatColumns(trackingDataQuery(engine.dialect, summaryOptions));
   const days = floatColumn(tracking, "day");
   const births = floatColumn(tracking, "births");
   const repeats = floatColumn(tracking, "repeats");
@@ -191,4 +188,26 @@ export async function checkModels(client: DuckDBClient, options: CheckOptions): 
     frequency,
     tracking: curve,
   };
+}
+
+/**
+ * Two thirds into the data: the default calibration end of a model check, so a third of the time
+ * with data is left for the holdout.
+ *
+ * @throws AppError `not_found` when the store has no transactions.
+ * @example
+ * await defaultCalibrationEnd(engine); // "2011-08-31" on Online Retail
+ */
+export async function defaultCalibrationEnd(engine: Engine): Promise<string> {
+  const day = engine.dialect.epochDay("occurred_at", null);
+  const [row] = await engine.facts.all({
+    sql: `SELECT min(${day}) AS first_day, max(${day}) AS last_day, count(*) AS n FROM transactions`,
+    params: [],
+  });
+  if (row === undefined || Number(row.n) === 0)
+    throw new AppError("not_found", "the store has no transactions");
+  const first = Number(row.first_day);
+  const last = Number(row.last_day);
+  const d = first + Math.round(((last - first) * 2) / 3);
+  return new Date(d * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,0 +1,179 @@
+import {
+  AppError,
+  type CustomerFrame,
+  customerSummaryQuery,
+  type Dialect,
+  type Engine,
+  type SqlQuery,
+  type SummaryOptions,
+  toEpochDay,
+} from "@vafa/core";
+import type { GammaGammaData, RfmData } from "@vafa/models";
+
+/** How the scores' summary is built: as of a day, in a unit, by days or exact instants. */
+export type ScoreFrameOptions = Pick<SummaryOptions, "calibrationEnd" | "unit" | "exactTime">;
+
+/** The per-customer summary of a scoring run, held by the engine, with both fits' compressed inputs. */
+export interface ScoreFrame {
+  /** One row per customer, sorted by (x, T, t_x): x, t_x, T, m (the mean repeat spend, 0 when none), historical_value. */
+  readonly frame: CustomerFrame;
+  /** Distinct (x, t_x, T) patterns with their customer counts, sorted by (x, T, t_x), for the purchase models. */
+  readonly patterns: RfmData & { x: Float64Array; tx: Float64Array; T: Float64Array; count: Float64Array };
+  /** Each customer's index in `patterns`. */
+  readonly patternOf: Int32Array;
+  /** Distinct (x, monetary rounded to 6 decimals) of customers with x > 0 and positive spend, for Gamma-Gamma. */
+  readonly spend: GammaGammaData & { x: Float64Array; m: Float64Array; count: Float64Array };
+  /** The day the summary is as of: the calibration end, or the last day with data. */
+  readonly asOf: string;
+  /** Frees the frame. */
+  release(): Promise<void>;
+}
+
+/**
+ * The per-customer rows of a scoring run in one query on any engine: the model summary (x, t_x, T,
+ * and the mean repeat spend as `m`, 0 when none) and the net sales to date (`historical_value`: every line up to the end of the
+ * calibration end day, returns included), sorted by (x, T, t_x) so equal patterns are adjacent. In
+ * whole days the sales to date are the summary's sales of the purchase days plus the days of
+ * returns only; with exact times every day is summed.
+ *
+ * @example
+ * scoreFrameQuery(duckdbDialect, { unit: "week" }).sql; // "SELECT s.customer_id, s.x, … ORDER BY x, \"T\", t_x"
+ */
+export function scoreFrameQuery(dialect: Dialect, options: ScoreFrameOptions): SqlQuery {
+  const summary = customerSummaryQuery(dialect, options);
+  const params = [...summary.params];
+  const wholeDays = options.exactTime !== true;
+  const day = dialect.epochDay("occurred_at", null);
+  // The store's purchase-day table where it keeps one; else the days grouped from the transactions.
+  const days =
+    dialect.customerDays ??
+    `(SELECT customer_id, ${day} AS day, sum(amount) AS spend, max(amount) AS top FROM transactions
+      WHERE customer_id IS NOT NULL GROUP BY customer_id, ${day})`;
+  const conditions = [wholeDays ? "top < 0" : "1 = 1"];
+  if (options.calibrationEnd !== undefined) {
+    params.push(toEpochDay(options.calibrationEnd));
+    conditions.push(`day <= ${dialect.param(params.length)}`);
+  }
+  const sales = wholeDays ? "calibration_sales + coalesce(h_sales, 0)" : "coalesce(h_sales, 0)";
+  // One join per SELECT and no alias equal to a column read inside it, so ClickHouse 18.16 reads it.
+  return {
+    sql: `SELECT customer_id, x, t_x, "T", coalesce(monetary, 0) AS m, ${sales} AS historical_value
+      FROM (${summary.sql}) AS s ${dialect.smallTableJoin("LEFT")} (
+        SELECT customer_id, sum(spend) AS h_sales FROM ${days} AS d WHERE ${conditions.join(" AND ")}
+        GROUP BY customer_id) AS h USING (customer_id)
+      ORDER BY x, "T", t_x`,
+    params,
+  };
+}
+
+function column(frame: CustomerFrame, name: string): Float64Array {
+  const c = frame.columns[name];
+  if (c === undefined) throw new AppError("internal", `the score frame lacks column '${name}'`);
+  return c;
+}
+
+/** A spend as the compressed spend query rounds it (DuckDB's round(m, 6): half away from zero). */
+const round6 = (m: number) => Math.sign(m) * (Math.round(Math.abs(m) * 1e6) / 1e6);
+
+/** The Gamma-Gamma input of customers sorted by x: distinct (x, rounded monetary) with counts. */
+function compressSpend(x: Float64Array, monetary: Float64Array): ScoreFrame["spend"] {
+  const outX: number[] = [];
+  const outM: number[] = [];
+  const outN: number[] = [];
+  let start = 0;
+  while (start < x.length) {
+    let end = start;
+    while (end < x.length && x[end] === x[start]) end++;
+    const xv = x[start] as number;
+    if (xv > 0) {
+      const block: number[] = [];
+      for (let i = start; i < end; i++) {
+        const m = monetary[i] as number;
+        if (m > 0) block.push(round6(m));
+      }
+      const sorted = Float64Array.from(block).sort();
+      for (let i = 0; i < sorted.length; ) {
+        let j = i;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        outX.push(xv);
+        outM.push(sorted[i] as number);
+        outN.push(j - i);
+        i = j;
+      }
+    }
+    start = end;
+  }
+  return { x: Float64Array.from(outX), m: Float64Array.from(outM), count: Float64Array.from(outN) };
+}
+
+/**
+ * Builds a scoring run's per-customer summary once, in the engine, with the compressed inputs of
+ * both fits taken from it — the distinct (x, t_x, T) patterns and the distinct (x, monetary) — so
+ * fitting and scoring share one pass over the facts. The patterns are exactly those of
+ * `compressedSummaryQuery`, in its order; the spend input those of `compressedSpendQuery`.
+ *
+ * @throws AppError `not_found` when no customer purchased by the calibration end.
+ * @example
+ * const s = await openScoreFrame(engine, { unit: "week" });
+ * try { fitBgNbd(s.patterns); } finally { await s.release(); }
+ */
+export async function openScoreFrame(engine: Engine, options: ScoreFrameOptions): Promise<ScoreFrame> {
+  const frame = await engine.customerFrame(scoreFrameQuery(engine.dialect, options));
+  try {
+    if (frame.size === 0)
+      throw new AppError("not_found", "no customer purchased in the calibration period: nothing to score");
+    const x = column(frame, "x");
+    const tx = column(frame, "t_x");
+    const T = column(frame, "T");
+    const patternOf = new Int32Array(frame.size);
+    const px: number[] = [];
+    const ptx: number[] = [];
+    const pT: number[] = [];
+    const pn: number[] = [];
+    for (let i = 0; i < frame.size; i++) {
+      const k = px.length - 1;
+      if (k >= 0 && px[k] === x[i] && pT[k] === T[i] && ptx[k] === tx[i]) {
+        pn[k] = (pn[k] as number) + 1;
+        patternOf[i] = k;
+      } else {
+        px.push(x[i] as number);
+        ptx.push(tx[i] as number);
+        pT.push(T[i] as number);
+        pn.push(1);
+        patternOf[i] = k + 1;
+      }
+    }
+    const asOf = options.calibrationEnd ?? (await lastDay(engine));
+    return {
+      frame,
+      patterns: {
+        x: Float64Array.from(px),
+        tx: Float64Array.from(ptx),
+        T: Float64Array.from(pT),
+        count: Float64Array.from(pn),
+      },
+      patternOf,
+      spend: compressSpend(x, column(frame, "m")),
+      asOf,
+      release: () => frame.release(),
+    };
+  } catch (error) {
+    await frame.release();
+    throw error;
+  }
+}
+
+/**
+ * The last day with a transaction (`YYYY-MM-DD`, UTC).
+ *
+ * @throws AppError `not_found` when there is none.
+ */
+export async function lastDay(engine: Engine): Promise<string> {
+  const [row] = await engine.facts.all({
+    sql: `SELECT max(${engine.dialect.epochDay("occurred_at", null)}) AS d FROM transactions`,
+    params: [],
+  });
+  if (row?.d === null || row?.d === undefined)
+    throw new AppError("not_found", "the store has no transactions");
+  return new Date(Number(row.d) * 86_400_000).toISOString().slice(0, 10);
+}
