@@ -28,11 +28,27 @@ export const clickhouseFeatures: ReadonlySet<Feature> = new Set<Feature>([
   "repurchase-cycle",
   "profitability",
   "baskets",
+  "overview",
+  "customers",
+  "defection-run",
+  "defection-rate",
+  "defection-backtest",
+  "worklist",
+  "webhooks",
+  "segments-rfm",
+  "segments-saved",
+  "segments-targets",
+  "segments-clusters",
 ]);
 
 /** The operational store beside ClickHouse: a DuckDB file's client and how to close it. */
 export interface OperationalStore {
   readonly client: SqlClient;
+  /**
+   * Runs `work` on one connection of the store, alone (a pooled store lends one, so a transaction's
+   * statements stay together); default: `client` itself, for a store with one connection.
+   */
+  session?<R>(work: (client: SqlClient) => Promise<R>): Promise<R>;
   close(): Promise<void> | void;
 }
 
@@ -86,12 +102,18 @@ export async function openClickHouseEngine(
     factCounts: () => countFacts(connection.client),
     floatColumns: async (query) => parseTabSeparated(await connection.client.tabSeparated(query)).numbers,
     customerFrame: (query) => clickhouseCustomerFrame(connection, query),
-    session: (work) => queue(() => work(inSession)),
+    session: (work) =>
+      queue(() => (state.session === undefined ? work(inSession) : state.session((c) => work(sessionOn(c))))),
     async close() {
       await connection.close();
       await state.close();
     },
   };
-  const inSession: ClickHouseAnalyticEngine = { ...engine, session: (work) => work(inSession) };
+  // Inside a session, a nested session joins it; the operational store is the connection it lent.
+  const sessionOn = (stateClient: SqlClient): ClickHouseAnalyticEngine => {
+    const view: ClickHouseAnalyticEngine = { ...engine, state: stateClient, session: (work) => work(view) };
+    return view;
+  };
+  const inSession = sessionOn(state.client);
   return engine;
 }

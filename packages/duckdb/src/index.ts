@@ -1,6 +1,7 @@
 export * from "./analyses/index.ts";
 export * from "./baskets/index.ts";
 export * from "./causes/index.ts";
+export { ConnectionPool } from "./ConnectionPool.ts";
 export { appendFloatColumns } from "./appendFloatColumns.ts";
 export { DuckDBClient } from "./DuckDBClient.ts";
 export { duckdbCustomerFrame } from "./duckdbCustomerFrame.ts";
@@ -11,6 +12,8 @@ export { ingestFiles } from "./ingest/ingestFiles.ts";
 export { cohorts, lifecycle, preparePeriods, retention } from "./measures/index.ts";
 export type { DuckDBEngine, DuckDBEngineOptions } from "./openDuckDBEngine.ts";
 export { openDuckDBEngine } from "./openDuckDBEngine.ts";
+export type { PooledDuckDBEngine, PooledDuckDBOptions } from "./openPooledDuckDBEngine.ts";
+export { openPooledDuckDBEngine } from "./openPooledDuckDBEngine.ts";
 export type { Store } from "./openStore.ts";
 export { openStore } from "./openStore.ts";
 export { type Columns, floatColumn, readColumns, readFloatColumns } from "./readColumns.ts";

@@ -1,5 +1,5 @@
+import type { Engine } from "@vafa/core";
 import type { LoginLimiter } from "./auth/LoginLimiter.ts";
-import type { Facts } from "./facts/Facts.ts";
 import type { ReportCache } from "./facts/ReportCache.ts";
 import type { JobRunner } from "./jobs/JobRunner.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
@@ -10,7 +10,17 @@ import type { Worklist } from "./worklist/Worklist.ts";
 export interface AppContext {
   readonly config: ServerConfig;
   readonly state: StateStore;
-  readonly facts: Facts;
+  /**
+   * Where the data lives, opened once by `startServer`: the analytic store (the DuckDB file, or
+   * ClickHouse) and the operational store. Routes run their use cases on it (multi-statement ones in
+   * `engine.session`); a route whose feature the engine lacks is refused before its handler runs.
+   */
+  readonly engine: Engine;
+  /**
+   * Writes to the analytic store answer 409: the DuckDB engine's file is open read-only because
+   * state is in PostgreSQL (several servers share the file). False on ClickHouse, which takes loads.
+   */
+  readonly readOnly: boolean;
   readonly cache: ReportCache;
   readonly jobs: JobRunner;
   readonly worklist: Worklist;

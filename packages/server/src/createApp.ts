@@ -1,16 +1,8 @@
-import {
-  AnalysisError,
-  BasketError,
-  CausesError,
-  DefectionError,
-  IngestError,
-  PeriodError,
-  ProgrammeError,
-  RetentionError,
-  SegmentError,
-} from "@vafa/core";
+import { AppError, type AppErrorKind, isWriteConflict, requireFeature, SegmentError } from "@vafa/core";
+import { FitError } from "@vafa/models";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { AppContext } from "./AppContext.ts";
 import { allows } from "./auth/permissions.ts";
@@ -23,50 +15,61 @@ import type { Route } from "./http/Route.ts";
 import { securityHeaders } from "./http/securityHeaders.ts";
 import { serveWeb } from "./http/staticFiles.ts";
 import { allRoutes } from "./routes/allRoutes.ts";
-import { isWriteConflict } from "./state/sqlStateStore.ts";
 
 const mutating = new Set(["post", "put", "patch", "delete"]);
 
-/** The caller's mistakes the library reports by type: answered 400 with the library's message. */
-function isBadRequest(error: unknown): error is Error {
-  return (
-    error instanceof PeriodError ||
-    error instanceof RetentionError ||
-    error instanceof AnalysisError ||
-    error instanceof DefectionError ||
-    error instanceof SegmentError ||
-    error instanceof BasketError ||
-    error instanceof CausesError ||
-    error instanceof ProgrammeError ||
-    error instanceof IngestError
+/** The one mapping from what went wrong to the status a client sees. */
+const statusOf: Record<AppErrorKind, ContentfulStatusCode> = {
+  bad_input: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  not_supported: 501,
+  internal: 500,
+};
+
+/** A JSON problem body: the message, its kind, and details when there are any. */
+function problem(c: Context, status: ContentfulStatusCode, error: AppError): Response {
+  return c.json(
+    {
+      error: error.message,
+      kind: error.kind,
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
+    status,
   );
 }
 
-function errorResponse(c: Context, error: unknown): Response {
-  if (error instanceof HttpError)
-    return c.json(
-      { error: error.message, ...(error.details !== undefined ? { details: error.details } : {}) },
-      error.status,
-    );
-  if (error instanceof ZodError)
-    return c.json(
-      {
-        error: "invalid request",
-        details: error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-      },
-      400,
-    );
-  // A rule that does not parse also says where: the character offset of the problem.
-  if (error instanceof SegmentError && error.position !== null)
-    return c.json({ error: error.message, details: { position: error.position } }, 400);
-  if (isBadRequest(error)) return c.json({ error: error.message }, 400);
-  // Two writers met on one row and the store's retries ran out: the client may simply try again.
-  if (isWriteConflict(error)) {
-    c.header("Retry-After", "1");
-    return c.json({ error: "the data changed while this request ran; try again" }, 409);
+/** Any error as an `AppError`: the library's as they are, a bad fit input or request as bad input. */
+function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) {
+    // A rule that does not parse also says where: the character offset of the problem.
+    if (error instanceof SegmentError && error.position !== null && error.details === undefined)
+      return new AppError("bad_input", error.message, { position: error.position });
+    return error;
   }
-  console.error(error);
-  return c.json({ error: "internal error" }, 500);
+  if (error instanceof ZodError)
+    return new AppError(
+      "bad_input",
+      "invalid request",
+      error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+    );
+  // The data cannot identify the model (too few repeat buyers, …): the caller's data, with the reason.
+  if (error instanceof FitError) return new AppError("bad_input", error.message);
+  // Two writers met on one row and the store's retries ran out: the client may simply try again.
+  if (isWriteConflict(error))
+    return new AppError("conflict", "the data changed while this request ran; try again");
+  return null;
+}
+
+function errorResponse(c: Context, error: unknown): Response {
+  const known = asAppError(error);
+  if (known === null || known.kind === "internal") {
+    console.error(error);
+    return c.json({ error: "internal error", kind: "internal" }, 500);
+  }
+  if (known.kind === "conflict" && !(known instanceof HttpError)) c.header("Retry-After", "1");
+  return problem(c, known instanceof HttpError ? known.status : statusOf[known.kind], known);
 }
 
 async function bodyOf(route: Route, c: Context): Promise<unknown> {
@@ -103,7 +106,9 @@ async function authorize(app: AppContext, route: Route, c: Context) {
 
 /**
  * The Hono app: every route of `allRoutes`, `/openapi.json`, `/docs`, and the dashboard's static
- * files. Routes validate their inputs; errors answer `{ error, details? }`.
+ * files. Routes validate their inputs; errors answer a JSON problem `{ error, kind, details? }` with
+ * the status of their kind (bad_input 400, not_found 404, conflict 409, forbidden 403,
+ * not_supported 501, internal 500), a route whose feature the engine lacks 501 before it runs.
  *
  * @example
  * const app = createApp(context);
@@ -115,7 +120,8 @@ export function createApp(app: AppContext, routes: readonly Route[] = allRoutes(
   hono.use("*", securityHeaders(app.config));
   const jsonLimit = bodyLimit({
     maxSize: app.config.maxJsonBytes,
-    onError: (c) => c.json({ error: `the body is larger than ${app.config.maxJsonBytes} bytes` }, 413),
+    onError: (c) =>
+      c.json({ error: `the body is larger than ${app.config.maxJsonBytes} bytes`, kind: "bad_input" }, 413),
   });
   for (const route of routes) {
     // JSON bodies: refused past the limit before they are read (Content-Length) or while they are
@@ -138,6 +144,8 @@ export function createApp(app: AppContext, routes: readonly Route[] = allRoutes(
             } as RequestInit);
         }
         const principal = await authorize(app, route, c);
+        // A use case the engine cannot run is refused here, never answered from another store.
+        if (route.feature !== null) requireFeature(app.engine, route.feature);
         const result = await route.invoke({
           query: c.req.query(),
           body: await bodyOf(route, c),
@@ -157,7 +165,9 @@ export function createApp(app: AppContext, routes: readonly Route[] = allRoutes(
     c.header("content-security-policy", docsPageCsp);
     return c.html(docsPage);
   });
-  hono.all("/api/*", (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  hono.all("/api/*", (c) =>
+    c.json({ error: `no route ${c.req.method} ${c.req.path}`, kind: "not_found" }, 404),
+  );
   hono.get("*", (c) => serveWeb(app.config.webDir, c.req.path));
   return hono;
 }

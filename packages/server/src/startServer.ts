@@ -1,23 +1,29 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { ClickHouseConfig } from "@vafa/clickhouse";
+import { type SqlClient, sqlStateStore } from "@vafa/core";
 import type { AppContext } from "./AppContext.ts";
 import { LoginLimiter } from "./auth/LoginLimiter.ts";
 import { warmDummyHash } from "./auth/passwords.ts";
 import { createApp } from "./createApp.ts";
-import { type Facts, openFacts } from "./facts/Facts.ts";
+import { openServerEngine } from "./engine/openServerEngine.ts";
 import { ReportCache } from "./facts/ReportCache.ts";
 import { JobRunner } from "./jobs/JobRunner.ts";
 import { type ServerConfig, serverConfig } from "./ServerConfig.ts";
 import { cachedStateStore } from "./state/cachedStateStore.ts";
-import { postgresStateStore } from "./state/postgresStateStore.ts";
 import type { StateStore } from "./state/StateStore.ts";
-import { sqlStateStore } from "./state/sqlStateStore.ts";
 import { defectionWorklist } from "./worklist/defectionWorklist.ts";
 
 /** Where to listen and what to open. */
 export interface StartOptions {
-  /** The DuckDB facts file. */
+  /** The DuckDB file: the facts and the operational store, or only the latter with `clickhouse`. */
   readonly db: string;
+  /**
+   * Serve the facts from ClickHouse (`vafa serve --engine clickhouse`); the DuckDB file then holds
+   * only the operational store (worklist, campaigns, …, and users and sessions unless `state` is
+   * PostgreSQL). Default none: the DuckDB file holds everything.
+   */
+  readonly clickhouse?: ClickHouseConfig;
   /**
    * Where application state lives: "duckdb" (default: the facts file itself) or a `postgres://` URL.
    * With PostgreSQL the facts file is opened read-only, so several API processes can share it (loads
@@ -40,16 +46,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The state store `spec` names, over the facts when it is "duckdb". */
-export async function openState(spec: string, facts: Facts): Promise<StateStore> {
+/** The state store `spec` names, over the DuckDB file's operational store when it is "duckdb". */
+export async function openState(spec: string, duckdb: SqlClient): Promise<StateStore> {
   // The server is the DuckDB file's only writer, so its hot reads can be cached exactly.
-  if (spec === "duckdb") return cachedStateStore(sqlStateStore(facts.client));
-  if (/^postgres(ql)?:\/\//.test(spec)) return postgresStateStore(spec);
+  if (spec === "duckdb") return cachedStateStore(sqlStateStore(duckdb));
+  if (/^postgres(ql)?:\/\//.test(spec)) return (await import("@vafa/postgres")).postgresStateStore(spec);
   throw new Error(`--state must be "duckdb" or a postgres:// URL, not "${spec}"`);
 }
 
 /**
- * Opens the facts and the state store and starts the HTTP server.
+ * Opens the engine (the DuckDB file, or ClickHouse with the file beside it) and the state store
+ * and starts the HTTP server.
  *
  * @example
  * const server = await startServer({ db: "./vafa.duckdb", port: 8080 });
@@ -60,17 +67,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const stateSpec = options.state ?? "duckdb";
   if (stateSpec !== "duckdb" && !/^postgres(ql)?:\/\//.test(stateSpec))
     throw new Error(`--state must be "duckdb" or a postgres:// URL, not "${stateSpec}"`);
-  const facts = await openFacts(options.db, { readOnly: stateSpec !== "duckdb" });
-  const state = await openState(stateSpec, facts);
+  // With state in PostgreSQL the DuckDB file is shared read-only (loads go through `vafa ingest`).
+  const fileReadOnly = stateSpec !== "duckdb";
+  const { engine, operational } = await openServerEngine({
+    db: options.db,
+    readOnly: fileReadOnly,
+    ...(options.clickhouse !== undefined ? { clickhouse: options.clickhouse } : {}),
+  });
+  const state = await openState(stateSpec, operational.state);
   const config = serverConfig(options.config);
   const cache = new ReportCache();
   const context: AppContext = {
     config,
     state,
-    facts,
+    engine,
+    readOnly: fileReadOnly && options.clickhouse === undefined,
     cache,
     jobs: new JobRunner(state, () => cache.clear()),
-    worklist: defectionWorklist(facts),
+    worklist: defectionWorklist(engine),
     limiter: new LoginLimiter(state, {
       perPair: config.loginMaxFailures,
       perAddress: config.loginMaxPerAddress,
@@ -98,7 +112,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
       await state.close();
-      facts.close();
+      await engine.close();
     },
   };
 }

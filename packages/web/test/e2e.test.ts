@@ -221,7 +221,7 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     }, AGENT.email);
     expect(agentId).not.toBe("");
     // Until `vafa defection run` feeds the worklist here, the alert is written straight into the store.
-    await server.context.facts.client.run(
+    await server.context.engine.state.run(
       sql(
         `INSERT INTO alerts (id, customer_id, created_at, status, rule, reason, value_at_stake, priority, owner, state)
          VALUES ('e2e-1', 'c07', TIMESTAMP '2023-06-20 09:30:00', 'at_risk', 'silence',

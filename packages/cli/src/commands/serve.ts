@@ -12,9 +12,11 @@ function hoursArg(value: string): number {
 }
 
 /**
- * `vafa serve`: the HTTP API and the dashboard. With `--state postgres://…` users, sessions and
- * settings live in PostgreSQL and the facts file is opened read-only, so several processes can serve
- * the same data.
+ * `vafa serve`: the HTTP API and the dashboard, on the configured engine: the DuckDB file, or with
+ * `--engine clickhouse` (or the config's engine, or VAFA_ENGINE) the facts in ClickHouse and the
+ * DuckDB file beside them as the operational store; what ClickHouse cannot run answers 501. With
+ * `--state postgres://…` users, sessions and settings live in PostgreSQL and the DuckDB file is
+ * opened read-only, so several processes can serve the same data.
  */
 export function serveCommand(): Command {
   return new Command("serve")
@@ -27,23 +29,50 @@ export function serveCommand(): Command {
     )
     .option("--session-hours <h>", "session lifetime in hours, slid forward on use", hoursArg, 12)
     .option("--secure-cookies", "mark the session cookie Secure (when served over HTTPS)")
+    .option(
+      "--trust-proxy",
+      "behind a reverse proxy: take the scheme from X-Forwarded-Proto and the client address from the last X-Forwarded-For entry",
+    )
     .action(
       async (
-        opts: { port: number; host: string; state?: string; sessionHours: number; secureCookies?: boolean },
+        opts: {
+          port: number;
+          host: string;
+          state?: string;
+          sessionHours: number;
+          secureCookies?: boolean;
+          trustProxy?: boolean;
+        },
         command: Command,
       ) => {
         const { db, config } = globalOptions(command);
-        // The server reads the DuckDB file; until its routes run on the engine, it refuses ClickHouse
-        // rather than serving figures from a store the user did not choose.
-        if (config.engine !== "duckdb")
-          throw new AppError("not_supported", "serving the dashboard is not available on ClickHouse yet");
+        const c = config.clickhouse;
+        if (config.engine === "clickhouse" && c === null)
+          throw new AppError(
+            "bad_input",
+            'no ClickHouse connection: set "clickhouse": { "url": … } in vafa.config.json or VAFA_CLICKHOUSE_URL',
+          );
         const { demoUsers, startServer } = await import("@vafa/server");
         const server = await startServer({
           db,
           state: opts.state === undefined ? config.state : checkState("--state", opts.state),
+          ...(config.engine === "clickhouse" && c !== null
+            ? {
+                clickhouse: {
+                  url: c.url,
+                  database: c.database,
+                  cluster: c.cluster,
+                  ...(c.nodes === null ? {} : { nodes: c.nodes }),
+                },
+              }
+            : {}),
           host: opts.host,
           port: opts.port,
-          config: { sessionTtlMs: opts.sessionHours * 3_600_000, secureCookies: opts.secureCookies === true },
+          config: {
+            sessionTtlMs: opts.sessionHours * 3_600_000,
+            secureCookies: opts.secureCookies === true,
+            trustProxy: opts.trustProxy === true,
+          },
         });
         process.stdout.write(`Vafa serving ${server.url}\n`);
         const demo = demoUsers[0];

@@ -1,18 +1,37 @@
+import { AppError, type AppErrorKind } from "@vafa/core";
+
+/** The statuses an `HttpError` may carry: the application's kinds and the protocol's own. */
+export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 501;
+
+const kindOf: Record<HttpStatus, AppErrorKind> = {
+  400: "bad_input",
+  401: "forbidden",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "bad_input",
+  415: "bad_input",
+  429: "forbidden",
+  500: "internal",
+  501: "not_supported",
+};
+
 /**
- * An error answered as `{ error, details? }` with its status, e.g. 400 for a bad parameter, 403 for
- * a role that may not do this.
+ * An `AppError` for what only HTTP says: a status of its own (401 sign in first, 413 too large,
+ * 415 wrong content type, 429 too many attempts). Answered as `{ error, kind, details? }` with its
+ * status; everything else is a plain `AppError`, whose kind gives the status.
  *
  * @example
- * throw new HttpError(404, "no such customer");
+ * throw new HttpError(415, "send the body as application/json");
  */
-export class HttpError extends Error {
-  override readonly name = "HttpError";
+export class HttpError extends AppError {
+  override name = "HttpError";
 
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500,
+    readonly status: HttpStatus,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(message);
+    super(kindOf[status], message, details);
   }
 }

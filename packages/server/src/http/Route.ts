@@ -1,3 +1,4 @@
+import type { Feature } from "@vafa/core";
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
@@ -30,6 +31,11 @@ export interface RouteDef<Q, B, P> {
   readonly tag: string;
   /** `public`: no sign-in needed; otherwise the permission the caller's role must hold. */
   readonly access: "public" | Permission;
+  /**
+   * The use case the route runs, refused (501) where the engine lacks it; null for routes of the
+   * server's own state (auth, users, settings, jobs) that every engine serves.
+   */
+  readonly feature: Feature | null;
   readonly query?: z.ZodType<Q>;
   readonly body?: z.ZodType<B>;
   readonly params?: z.ZodType<P>;
@@ -58,6 +64,7 @@ export interface Route {
   readonly summary: string;
   readonly tag: string;
   readonly access: "public" | Permission;
+  readonly feature: Feature | null;
   readonly schemas: { readonly query?: z.ZodType; readonly body?: z.ZodType; readonly params?: z.ZodType };
   readonly rawBody?: readonly string[];
   readonly returns: string;
@@ -77,6 +84,7 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown): T {
  * @example
  * defineRoute({
  *   method: "get", path: "/api/lifecycle", summary: "Lifecycle per period", tag: "reports", access: "read",
+ *   feature: "lifecycle",
  *   query: z.object({ period: z.string().optional() }), returns: "{ rows }",
  *   handle: async ({ query }) => ({ rows: [] }),
  * });
@@ -88,6 +96,7 @@ export function defineRoute<Q = undefined, B = undefined, P = undefined>(def: Ro
     summary: def.summary,
     tag: def.tag,
     access: def.access,
+    feature: def.feature,
     schemas: {
       ...(def.query ? { query: def.query } : {}),
       ...(def.body ? { body: def.body } : {}),

@@ -8,5 +8,5 @@ import { HttpError } from "./HttpError.ts";
  * requireWritable(app);
  */
 export function requireWritable(app: AppContext): void {
-  if (app.facts.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
+  if (app.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
 }

@@ -22,8 +22,15 @@ function parametersOf(schema: z.ZodType | undefined, where: "query" | "path"): J
 
 const errorSchema = {
   type: "object",
-  required: ["error"],
-  properties: { error: { type: "string" }, details: {} },
+  required: ["error", "kind"],
+  properties: {
+    error: { type: "string" },
+    kind: {
+      type: "string",
+      enum: ["bad_input", "not_found", "conflict", "forbidden", "not_supported", "internal"],
+    },
+    details: {},
+  },
 };
 
 /**
@@ -53,12 +60,21 @@ export function openApiDocument(routes: readonly Route[]): Json {
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[^\w]+(\w)?/g, (_, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
       "x-vafa-access": r.access,
+      ...(r.feature !== null ? { "x-vafa-feature": r.feature } : {}),
       parameters: [...parametersOf(r.schemas.params, "path"), ...parametersOf(r.schemas.query, "query")],
       ...(body ? { requestBody: body } : {}),
       ...(r.access === "public" ? { security: [] } : {}),
       responses: {
         "200": { description: r.returns, content: { "application/json": { schema: {} } } },
         "4XX": { description: "A client error", content: { "application/json": { schema: errorSchema } } },
+        ...(r.feature !== null
+          ? {
+              "501": {
+                description: "The engine cannot run this yet (e.g. on ClickHouse)",
+                content: { "application/json": { schema: errorSchema } },
+              },
+            }
+          : {}),
       },
     };
     paths[path] = { ...(paths[path] ?? {}), [r.method]: operation };

@@ -1,4 +1,4 @@
-import { outboundSettingKey } from "@vafa/duckdb";
+import { outboundSettingKey } from "@vafa/app";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
@@ -20,6 +20,7 @@ export function adminRoutes(): Route[] {
       summary: "The application settings (every role reads them: they set the reports' defaults)",
       tag: "admin",
       access: "read",
+      feature: null,
       returns: "{ period, calendar, fiscal_start, week_start, time_zone, margin, activity, defection }",
       handle: async ({ app }) => readSettings(app.state),
     }),
@@ -29,6 +30,7 @@ export function adminRoutes(): Route[] {
       summary: "Replace the application settings",
       tag: "admin",
       access: "admin",
+      feature: null,
       body: settingsSchema,
       returns: "the saved settings",
       handle: async ({ app, body, principal }) => {
@@ -46,6 +48,7 @@ export function adminRoutes(): Route[] {
         "The allowlist of hosts outgoing requests (webhooks) may reach; empty: any but link-local and metadata",
       tag: "admin",
       access: "admin",
+      feature: null,
       returns: "{ allowed_hosts: string[] }",
       handle: async ({ app }) => {
         const stored = (await app.state.getSetting(outboundSettingKey)) as { allowed_hosts?: unknown } | null;
@@ -60,6 +63,7 @@ export function adminRoutes(): Route[] {
         "Limit outgoing requests (webhooks) to these hosts (`crm.example.com`, or `*.example.com` for its subdomains); [] lifts the limit",
       tag: "admin",
       access: "admin",
+      feature: null,
       body: z
         .object({
           allowed_hosts: z
@@ -87,6 +91,7 @@ export function adminRoutes(): Route[] {
       summary: "All users",
       tag: "admin",
       access: "admin",
+      feature: null,
       returns: "{ rows: User[] }",
       handle: async ({ app }) => ({
         rows: (await app.state.listUsers()).map((u) => ({ ...publicUser(u), disabled: u.disabled })),
@@ -98,6 +103,7 @@ export function adminRoutes(): Route[] {
       summary: "Create a user",
       tag: "admin",
       access: "admin",
+      feature: null,
       body: z.object({
         email: z.email(),
         password: passwordSchema,
@@ -136,6 +142,7 @@ export function adminRoutes(): Route[] {
       summary: "Change a user's name, role, branch, password, locale, calendar or disabled flag",
       tag: "admin",
       access: "admin",
+      feature: null,
       params: z.object({ id: z.string().min(1) }),
       body: z
         .object({
@@ -184,6 +191,7 @@ export function adminRoutes(): Route[] {
       summary: "Create an API token acting as you (shown once; send as Authorization: Bearer)",
       tag: "admin",
       access: "admin",
+      feature: null,
       body: z.object({ name: z.string().min(1).max(200) }),
       returns: "{ token }",
       handle: async ({ app, body, principal }) => {
@@ -207,6 +215,7 @@ export function adminRoutes(): Route[] {
       summary: "The audit log, newest first: who did what to which target, and when",
       tag: "admin",
       access: "admin",
+      feature: null,
       query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
       returns: "{ rows: [{id, at, actor_id, actor_email, action, target, details}] }",
       handle: async ({ app, query }) => ({

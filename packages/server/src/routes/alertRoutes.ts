@@ -12,7 +12,7 @@ const idParams = z.object({ id: z.string().min(1) });
 
 /** The alert, if the caller may work it: agents only their own or their branch's. */
 async function workable(app: AppContext, principal: Principal, id: string): Promise<AlertRow> {
-  if (app.facts.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
+  if (app.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
   const alert = await app.worklist.get(id);
   if (alert === null) throw new HttpError(404, `no alert ${id}`);
   const { user } = principal;
@@ -38,6 +38,7 @@ export function alertRoutes(): Route[] {
       summary: "Defection alerts by priority; agents see their own and their branch's",
       tag: "worklist",
       access: "read",
+      feature: "worklist",
       query: z.object({
         state: z.enum(["open", "in_progress", "closed"]).optional(),
         owner: z.string().optional(),
@@ -66,6 +67,7 @@ export function alertRoutes(): Route[] {
       summary: "Take an alert: it becomes yours and in progress",
       tag: "worklist",
       access: "work_alerts",
+      feature: "worklist",
       params: idParams,
       returns: "{ alert }",
       handle: async ({ app, params, principal }) => {
@@ -85,6 +87,7 @@ export function alertRoutes(): Route[] {
       summary: "Record a contact on an alert; any outcome but unreachable closes it",
       tag: "worklist",
       access: "work_alerts",
+      feature: "worklist",
       params: idParams,
       body: z.object({
         outcome: z.enum(CONTACT_OUTCOMES),
@@ -123,6 +126,7 @@ export function alertRoutes(): Route[] {
       summary: "Close an alert without a contact, with a reason (e.g. duplicate, not_worth_retaining)",
       tag: "worklist",
       access: "work_alerts",
+      feature: "worklist",
       params: idParams,
       body: z.object({ reason: z.string().trim().min(1).max(200) }),
       returns: "{ alert }",

@@ -36,6 +36,7 @@ export function authRoutes(): Route[] {
       summary: "Whether the install still needs its first admin",
       tag: "auth",
       access: "public",
+      feature: null,
       returns: "{ needsSetup: boolean }",
       handle: async ({ app }) => ({ needsSetup: (await app.state.countUsers()) === 0 }),
     }),
@@ -45,6 +46,7 @@ export function authRoutes(): Route[] {
       summary: "Create the first admin (only while no user exists) and sign in",
       tag: "auth",
       access: "public",
+      feature: null,
       body: z.object({ email: z.email(), password: passwordSchema, name: z.string().min(1).max(200) }),
       returns: "{ user, csrfToken }",
       handle: async ({ app, body, c }) => {
@@ -71,6 +73,7 @@ export function authRoutes(): Route[] {
       summary: "Sign in with email and password; sets the vafa_session cookie",
       tag: "auth",
       access: "public",
+      feature: null,
       body: credentials,
       returns: "{ user, csrfToken }",
       handle: async ({ app, body, c }) => {
@@ -112,6 +115,7 @@ export function authRoutes(): Route[] {
       summary: "Sign out (ends the session)",
       tag: "auth",
       access: "self",
+      feature: null,
       returns: "{ ok: true }",
       handle: async ({ app, c, principal }) => {
         await endSession(app, c);
@@ -125,6 +129,7 @@ export function authRoutes(): Route[] {
       summary: "The signed-in user and the session's CSRF token",
       tag: "auth",
       access: "read",
+      feature: null,
       returns: "{ user: {id,email,name,role,branch,locale,calendar}, csrfToken }",
       handle: async ({ principal }) => {
         const p = signedIn(principal);

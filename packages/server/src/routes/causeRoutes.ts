@@ -42,7 +42,7 @@ function forgetFeedbackReports(app: AppContext): void {
 async function requireCustomerInScope(app: AppContext, user: User, customerId: string): Promise<void> {
   const scope = branchScope(user);
   if (scope === undefined) return;
-  const [customer] = await app.facts.client.all(
+  const [customer] = await app.engine.facts.all(
     sql("SELECT branch FROM customers WHERE id = $1", [customerId]),
   );
   if (customer === undefined) throw new HttpError(404, `no customer ${customerId}`);
@@ -112,6 +112,7 @@ export function causeRoutes(): Route[] {
       summary: "Complaints, newest first, with resolution time in hours (agents: their branch's customers')",
       tag: "causes",
       access: "read",
+      feature: "complaints",
       query: z.object({
         status: status.optional(),
         customer_id: z.string().min(1).optional(),
@@ -126,16 +127,16 @@ export function causeRoutes(): Route[] {
           ...(query.customer_id === undefined ? {} : { customerId: query.customer_id }),
         };
         if (scope === undefined)
-          return { rows: await listComplaints(app.facts.client, { ...filter, limit: query.limit }) };
+          return { rows: await listComplaints(app.engine.facts, { ...filter, limit: query.limit }) };
         if (scope === null) return { rows: [] };
         // The library filters by status and customer only: take them all, keep the branch's.
-        const [counted] = await app.facts.client.all(sql("SELECT count(*) AS n FROM complaints"));
+        const [counted] = await app.engine.facts.all(sql("SELECT count(*) AS n FROM complaints"));
         const inBranch = new Set(
-          (await app.facts.client.all(sql("SELECT id FROM customers WHERE branch = $1", [scope]))).map((r) =>
+          (await app.engine.facts.all(sql("SELECT id FROM customers WHERE branch = $1", [scope]))).map((r) =>
             String(r.id),
           ),
         );
-        const all = await listComplaints(app.facts.client, { ...filter, limit: Number(counted?.n ?? 0) });
+        const all = await listComplaints(app.engine.facts, { ...filter, limit: Number(counted?.n ?? 0) });
         return { rows: all.filter((r) => inBranch.has(r.customerId)).slice(0, query.limit) };
       },
     }),
@@ -145,6 +146,7 @@ export function causeRoutes(): Route[] {
       summary: "Record an open complaint (agents: for their branch's customers)",
       tag: "causes",
       access: "feedback",
+      feature: "complaints",
       body: z.object({
         customer_id: text(200),
         category: text(100),
@@ -160,7 +162,7 @@ export function causeRoutes(): Route[] {
         const { user } = signedIn(principal);
         requireWritable(app);
         await requireCustomerInScope(app, user, body.customer_id);
-        const id = await createComplaint(app.facts.client, {
+        const id = await createComplaint(app.engine.facts, {
           customerId: body.customer_id,
           category: body.category,
           ...(body.occurred_at === undefined ? {} : { occurredAt: body.occurred_at }),
@@ -185,6 +187,7 @@ export function causeRoutes(): Route[] {
         "Move a complaint on (in_progress, resolved, closed, or back to open), with how it was resolved and who works it (agents: their branch's customers')",
       tag: "causes",
       access: "feedback",
+      feature: "complaints",
       params: z.object({ id: z.string().min(1).max(200) }),
       body: z.object({
         status,
@@ -195,20 +198,20 @@ export function causeRoutes(): Route[] {
       handle: async ({ app, params, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const [found] = await app.facts.client.all(
+        const [found] = await app.engine.facts.all(
           sql("SELECT customer_id FROM complaints WHERE id = $1", [params.id]),
         );
         if (found === undefined) throw new HttpError(404, `no complaint ${params.id}`);
         const customerId = String(found.customer_id);
         if (branchScope(user) !== undefined) await requireCustomerInScope(app, user, customerId);
-        await updateComplaint(app.facts.client, params.id, {
+        await updateComplaint(app.engine.facts, params.id, {
           status: body.status,
           ...(body.resolution === undefined ? {} : { resolution: body.resolution }),
           ...(body.assignee === undefined ? {} : { assignee: body.assignee }),
         });
         forgetFeedbackReports(app);
         await audit(app, user, "complaint.update", params.id, body);
-        const rows = await listComplaints(app.facts.client, { customerId, limit: 100_000 });
+        const rows = await listComplaints(app.engine.facts, { customerId, limit: 100_000 });
         return { complaint: rows.find((r) => r.id === params.id) ?? null };
       },
     }),
@@ -219,6 +222,7 @@ export function causeRoutes(): Route[] {
         "A questionnaire in one language: the exit survey (why the customer left, with a follow-up per reason), CSAT or NPS",
       tag: "causes",
       access: "read",
+      feature: null,
       query: z.object({
         type: z.enum(SURVEY_TYPES).default("exit"),
         locale: z.enum(LOCALES as readonly [Locale, ...Locale[]]).default("en"),
@@ -234,6 +238,7 @@ export function causeRoutes(): Route[] {
         "Record one customer's answers, checked against the questionnaire (an answer outside it is 400; agents: their branch's customers)",
       tag: "causes",
       access: "feedback",
+      feature: "surveys",
       body: z.object({
         customer_id: text(200),
         survey: z.enum(SURVEY_TYPES),
@@ -253,7 +258,7 @@ export function causeRoutes(): Route[] {
         const { user } = signedIn(principal);
         requireWritable(app);
         await requireCustomerInScope(app, user, body.customer_id);
-        const result = await recordSurveyResponse(app.facts.client, {
+        const result = await recordSurveyResponse(app.engine.facts, {
           customerId: body.customer_id,
           survey: body.survey,
           answers: body.answers.map((a) => ({
@@ -277,6 +282,7 @@ export function causeRoutes(): Route[] {
         "Defections by exit reason (worklist contacts and exit surveys), by count and lost value, overall or per segment or branch, with each reason's trend",
       tag: "causes",
       access: "read",
+      feature: "causes-reasons",
       query: z.object({
         from: z.iso.date().optional(),
         to: z.iso.date().optional(),
@@ -293,7 +299,7 @@ export function causeRoutes(): Route[] {
           ...(query.to === undefined ? {} : { to: query.to }),
         };
         return app.cache.get(["cause-reasons", options], () =>
-          app.facts.use((c) => defectionReasons(c, options)),
+          app.engine.session((s) => defectionReasons(s.facts, options)),
         );
       },
     }),
@@ -304,6 +310,7 @@ export function causeRoutes(): Route[] {
         "Which service issues drive defection: rates with and without, relative risk, adjusted odds ratio and value at stake per driver, ranked by value at stake",
       tag: "causes",
       access: "read",
+      feature: "causes-drivers",
       query: windowQuery.extend({
         lambda: z.coerce.number().min(0).max(1000).default(1),
         min_customers: whole(1_000_000).default(20),
@@ -313,7 +320,7 @@ export function causeRoutes(): Route[] {
       handle: async ({ app, query }) => {
         const options = { ...windowOptions(query), lambda: query.lambda, minCustomers: query.min_customers };
         return app.cache.get(["cause-drivers", options], () =>
-          app.facts.use((c) => defectionDrivers(c, options)),
+          app.engine.session((s) => defectionDrivers(s.facts, options)),
         );
       },
     }),
@@ -324,13 +331,14 @@ export function causeRoutes(): Route[] {
         "Which segments, countries, channels, tenure and value bands defect most and earn least (flagged 'costly to serve and likely to leave')",
       tag: "causes",
       access: "read",
+      feature: "causes-profiles",
       query: windowQuery,
       returns:
         "{ customers, baseRate, baseMeanProfit, rows: [{dimension, group, rate, meanProfit, costlyAndLikelyToLeave, …}], asOf, windowDays, profitBasis, notes }",
       handle: async ({ app, query }) => {
         const options = windowOptions(query);
         return app.cache.get(["cause-profiles", options], () =>
-          app.facts.use((c) => defectionProfiles(c, options)),
+          app.engine.session((s) => defectionProfiles(s.facts, options)),
         );
       },
     }),

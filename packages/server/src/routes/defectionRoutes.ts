@@ -1,17 +1,25 @@
 import {
+  addWebhook,
+  defectionBacktest,
+  defectionRate,
+  deliverWebhooks,
+  listWebhooks,
+  runDefection,
+} from "@vafa/app";
+import {
   type DefectionRules,
   defaultDefectionRules,
   LOCALES,
   type Locale,
   parseDefectionRules,
   parsePeriodArg,
-  sql,
 } from "@vafa/core";
-import { addWebhook, defectionBacktest, defectionRate, deliverWebhooks, runDefection } from "@vafa/duckdb";
+import type { DuckDBClient } from "@vafa/duckdb";
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
+import { embedded } from "../engine/embedded.ts";
 import { requireWritable } from "../http/guards.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { readSettings } from "../settings.ts";
@@ -22,17 +30,9 @@ export async function defectionRules(app: AppContext): Promise<DefectionRules> {
   return Object.keys(stored).length === 0 ? defaultDefectionRules : parseDefectionRules(stored);
 }
 
-/** Runs `work` on a fresh connection of its own (a long job must not hold a pooled one). */
-export async function onOwnConnection<R>(
-  app: AppContext,
-  work: (client: Awaited<ReturnType<AppContext["facts"]["connect"]>>) => Promise<R>,
-): Promise<R> {
-  const client = await app.facts.connect();
-  try {
-    return await work(client);
-  } finally {
-    client.close();
-  }
+/** Runs `work` in one engine session on DuckDB's connection (use cases not yet on the engine). */
+export function onOwnConnection<R>(app: AppContext, work: (client: DuckDBClient) => Promise<R>): Promise<R> {
+  return embedded(app, work);
 }
 
 const days = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -47,6 +47,7 @@ export function defectionRoutes(): Route[] {
         "Recompute every customer's defection status and raise alerts (a background job; the rules are the settings' `defection`)",
       tag: "defection",
       access: "manage",
+      feature: "defection-run",
       body: z.object({
         as_of: z.iso.date().optional(),
         locale: z.enum(LOCALES as readonly [Locale, ...Locale[]]).optional(),
@@ -60,14 +61,12 @@ export function defectionRoutes(): Route[] {
         await audit(app, user, "defection.run", body.as_of ?? null, body);
         const jobId = await app.jobs.start("defection", user.id, async (progress) => {
           progress(0.05);
-          return onOwnConnection(app, (client) =>
-            runDefection(client, {
-              rules,
-              ...(body.as_of !== undefined ? { asOf: body.as_of } : {}),
-              ...(body.locale !== undefined ? { locale: body.locale } : {}),
-              ...(body.max_alert_age_days !== undefined ? { maxAlertAgeDays: body.max_alert_age_days } : {}),
-            }),
-          );
+          return runDefection(app.engine, {
+            rules,
+            ...(body.as_of !== undefined ? { asOf: body.as_of } : {}),
+            ...(body.locale !== undefined ? { locale: body.locale } : {}),
+            ...(body.max_alert_age_days !== undefined ? { maxAlertAgeDays: body.max_alert_age_days } : {}),
+          });
         });
         return { jobId };
       },
@@ -79,6 +78,7 @@ export function defectionRoutes(): Route[] {
         "Defection rate per complete period (with 95% interval, value lost, trend), overall or per branch or owner, and a ranking",
       tag: "defection",
       access: "read",
+      feature: "defection-rate",
       query: z.object({
         period: z.string().default("month"),
         by: z.enum(["branch", "owner"]).optional(),
@@ -97,7 +97,7 @@ export function defectionRoutes(): Route[] {
           ...(query.to !== undefined ? { to: query.to } : {}),
         };
         return app.cache.get(["defection-rate", options], () =>
-          app.facts.use((c) => defectionRate(c, options)),
+          app.engine.session((s) => defectionRate(s, options)),
         );
       },
     }),
@@ -108,6 +108,7 @@ export function defectionRoutes(): Route[] {
         "Run the rules on data up to as_of and score them against who bought nothing in the next `window` days, next to a naive silence rule",
       tag: "defection",
       access: "read",
+      feature: "defection-backtest",
       query: z.object({
         as_of: z.iso.date(),
         window: days(3650),
@@ -125,7 +126,7 @@ export function defectionRoutes(): Route[] {
           lookbackDays: query.lookback,
         };
         return app.cache.get(["defection-backtest", options], () =>
-          app.facts.use((c) => defectionBacktest(c, options)),
+          app.engine.session((s) => defectionBacktest(s, options)),
         );
       },
     }),
@@ -135,17 +136,9 @@ export function defectionRoutes(): Route[] {
       summary: "Webhook subscribers of new alerts (without their secrets) and their deliveries by state",
       tag: "defection",
       access: "admin",
+      feature: "webhooks",
       returns: "{ rows: [{id, url, active, created_at, pending, delivered, failed}] }",
-      handle: async ({ app }) => ({
-        rows: await app.facts.client.all(
-          sql(`SELECT w.id, w.url, w.active, CAST(w.created_at AS VARCHAR) AS created_at,
-                 count(d.id) FILTER (WHERE d.state = 'pending') AS pending,
-                 count(d.id) FILTER (WHERE d.state = 'delivered') AS delivered,
-                 count(d.id) FILTER (WHERE d.state = 'failed') AS failed
-               FROM webhooks w LEFT JOIN webhook_deliveries d ON d.webhook_id = w.id
-               GROUP BY w.id, w.url, w.active, w.created_at ORDER BY w.created_at, w.id`),
-        ),
-      }),
+      handle: async ({ app }) => ({ rows: await listWebhooks(app.engine) }),
     }),
     defineRoute({
       method: "post",
@@ -153,12 +146,13 @@ export function defectionRoutes(): Route[] {
       summary: "Subscribe an http(s) URL to new alerts; deliveries are signed with HMAC-SHA256 of `secret`",
       tag: "defection",
       access: "admin",
+      feature: "webhooks",
       body: z.object({ url: z.string().min(1).max(2000), secret: z.string().min(8).max(500) }),
       returns: "{ id, url }",
       handle: async ({ app, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const { id } = await addWebhook(app.facts.client, body);
+        const { id } = await addWebhook(app.engine, body);
         await audit(app, user, "webhook.add", id, { url: body.url });
         return { id, url: new URL(body.url).toString() };
       },
@@ -169,13 +163,12 @@ export function defectionRoutes(): Route[] {
       summary: "One delivery pass over the due pending webhook deliveries (a background job)",
       tag: "defection",
       access: "admin",
+      feature: "webhooks",
       returns: "{ jobId } — the job's result is { attempted, delivered, retrying, failed, pending }",
       handle: async ({ app, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const jobId = await app.jobs.start("webhooks", user.id, () =>
-          onOwnConnection(app, (client) => deliverWebhooks(client)),
-        );
+        const jobId = await app.jobs.start("webhooks", user.id, () => deliverWebhooks(app.engine));
         return { jobId };
       },
     }),

@@ -16,6 +16,7 @@ import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
 import { branchScope } from "../auth/branchScope.ts";
 import { signedIn } from "../auth/Principal.ts";
+import { embedded } from "../engine/embedded.ts";
 import { requireWritable } from "../http/guards.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
@@ -56,7 +57,7 @@ async function fitIfNeeded(
 
 /** Two thirds into the data: the default calibration end of a model check. */
 async function defaultCalibrationEnd(app: AppContext): Promise<string> {
-  const [row] = await app.facts.client.all(
+  const [row] = await app.engine.facts.all(
     sql(`SELECT CAST(CAST(min(occurred_at) AS DATE) + CAST(round((CAST(max(occurred_at) AS DATE)
            - CAST(min(occurred_at) AS DATE)) * 2 / 3) AS INTEGER) AS VARCHAR) AS d FROM transactions`),
   );
@@ -75,6 +76,7 @@ export function modelRoutes(): Route[] {
       summary: "Fit a purchase or spend model on the store's transactions and record it (a background job)",
       tag: "models",
       access: "analyse",
+      feature: "clv-fit",
       body: z.object({
         model: z.enum(storeModels),
         calibration_end: z.iso.date().optional(),
@@ -110,10 +112,11 @@ export function modelRoutes(): Route[] {
       summary: "The latest recorded fit of each model",
       tag: "models",
       access: "read",
+      feature: "clv-fit",
       returns:
         "{ rows: [{id, model, fitted_at, params, std_errors, log_likelihood, n, calibrationEnd, unit}] }",
       handle: async ({ app }) => {
-        const rows = await app.facts.use(async (c) => {
+        const rows = await embedded(app, async (c) => {
           const fits = [];
           for (const model of clvModels) {
             const fit = await latestFit(c, model);
@@ -131,6 +134,7 @@ export function modelRoutes(): Route[] {
         "Score every customer (P(alive), expected purchases and spend, CLV) with a purchase model and Gamma-Gamma, fitted if needed, into customer_scores (a background job)",
       tag: "models",
       access: "analyse",
+      feature: "clv-score",
       body: z.object({
         model: z.enum(purchaseModels).default("bgnbd"),
         horizon_days: z.number().int().min(1).max(36_500).default(365),
@@ -189,6 +193,7 @@ export function modelRoutes(): Route[] {
         "Fit BG/NBD, Pareto/NBD and MBG/NBD on the calibration period and compare them on the holdout: BIC, accuracy, frequency fit, tracking",
       tag: "models",
       access: "read",
+      feature: "clv-check",
       query: z.object({
         calibration_end: z.iso.date().optional(),
         holdout_end: z.iso.date().optional(),
@@ -205,7 +210,7 @@ export function modelRoutes(): Route[] {
         };
         if (query.holdout_end !== undefined && query.holdout_end <= calibrationEnd)
           throw new HttpError(400, "holdout_end must be after calibration_end");
-        return app.cache.get(["models-check", options], () => app.facts.use((c) => checkModels(c, options)));
+        return app.cache.get(["models-check", options], () => embedded(app, (c) => checkModels(c, options)));
       },
     }),
     defineRoute({
@@ -214,6 +219,7 @@ export function modelRoutes(): Route[] {
       summary: "Customer scores (latest `POST /api/models/score`), highest first; agents see their branch's",
       tag: "models",
       access: "read",
+      feature: "clv-score",
       query: z.object({
         limit: z.coerce.number().int().min(1).max(1000).default(50),
         offset: z.coerce.number().int().min(0).default(0),
@@ -222,7 +228,6 @@ export function modelRoutes(): Route[] {
       returns:
         "{ rows: [{customer_id, model, scored_at, calibration_end, horizon_days, p_alive, expected_purchases, expected_spend, clv, historical_value}], total }",
       handle: async ({ app, query, principal }) => {
-        if (!app.facts.hasTable("customer_scores")) return { rows: [], total: 0 };
         const scope = branchScope(signedIn(principal).user);
         const params: SqlValue[] = [];
         let filter = "";
@@ -230,10 +235,10 @@ export function modelRoutes(): Route[] {
           params.push(scope);
           filter = "WHERE s.customer_id IN (SELECT id FROM customers WHERE branch = $1)";
         }
-        const [count] = await app.facts.client.all(
+        const [count] = await app.engine.facts.all(
           sql(`SELECT count(*) AS n FROM customer_scores s ${filter}`, params),
         );
-        const rows = await app.facts.client.all(
+        const rows = await app.engine.facts.all(
           sql(
             `SELECT s.customer_id, s.model, CAST(s.scored_at AS VARCHAR) AS scored_at,
                CAST(s.calibration_end AS VARCHAR) AS calibration_end, s.horizon_days, s.p_alive,

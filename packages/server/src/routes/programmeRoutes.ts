@@ -31,7 +31,7 @@ const margin = { margin: share.optional() };
 /** 404 for a campaign that does not exist (the library says so with a ProgrammeError). */
 async function requireCampaign(app: AppContext, id: string): Promise<void> {
   try {
-    await getCampaign(app.facts.client, id);
+    await getCampaign(app.engine.state, id);
   } catch (error) {
     if (error instanceof ProgrammeError) throw new HttpError(404, `no campaign "${id}"`);
     throw error;
@@ -48,6 +48,7 @@ export function programmeRoutes(): Route[] {
         "Whom to retain: customers in retain_and_grow, retain, maintain_at_low_cost or let_go on value × risk, with flags and the reason; highest value first (agents: their branch's)",
       tag: "programme",
       access: "read",
+      feature: "programme",
       query: z.object({
         class: z.enum(RETENTION_CLASSES as readonly [RetentionClass, ...RetentionClass[]]).optional(),
         as_of: z.iso.date().optional(),
@@ -59,14 +60,14 @@ export function programmeRoutes(): Route[] {
         const scope = branchScope(signedIn(principal).user);
         const options = query.as_of === undefined ? {} : { asOf: query.as_of };
         const report = await app.cache.get(["programme-classify", options], () =>
-          app.facts.use((c) => classifyStore(c, options)),
+          app.engine.session((s) => classifyStore(s.facts, options)),
         );
         let inBranch: Set<string> | null = null;
         if (scope !== undefined)
           inBranch = new Set(
             scope === null
               ? []
-              : (await app.facts.client.all(sql("SELECT id FROM customers WHERE branch = $1", [scope]))).map(
+              : (await app.engine.facts.all(sql("SELECT id FROM customers WHERE branch = $1", [scope]))).map(
                   (r) => String(r.id),
                 ),
           );
@@ -86,8 +87,9 @@ export function programmeRoutes(): Route[] {
       summary: "Retention targets",
       tag: "programme",
       access: "read",
+      feature: "programme",
       returns: "{ rows: [{id, name, metric, scope, baseline, goal, period, startsAt, deadline, …}] }",
-      handle: async ({ app }) => ({ rows: await listTargets(app.facts.client) }),
+      handle: async ({ app }) => ({ rows: await listTargets(app.engine.state) }),
     }),
     defineRoute({
       method: "post",
@@ -96,6 +98,7 @@ export function programmeRoutes(): Route[] {
         "Create a target: a metric in a scope moved from a baseline (default measured in the last complete period before the start) to a goal by a deadline",
       tag: "programme",
       access: "manage",
+      feature: "programme",
       body: z.object({
         metric: z.string().min(1).max(100),
         goal: z.number().finite(),
@@ -115,7 +118,7 @@ export function programmeRoutes(): Route[] {
       handle: async ({ app, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const target = await createTarget(app.facts.client, {
+        const target = await createTarget(app.engine.state, {
           metric: body.metric,
           goal: body.goal,
           deadline: body.deadline,
@@ -138,14 +141,15 @@ export function programmeRoutes(): Route[] {
         "A target's metric each period against the straight-line plan, and whether the forecast meets the goal",
       tag: "programme",
       access: "read",
+      feature: "programme",
       params: idParams,
       query: z.object({ forecast: z.enum(["trend", "hold"]).default("trend"), ...margin }),
       returns:
         "{ target, rows: [{period, actual, planned, ahead, onTrack}], baseline, goal, forecast, forecastMethod, willMeet, notes }",
       handle: async ({ app, params, query }) => {
-        if ((await getTarget(app.facts.client, params.id)) === null)
+        if ((await getTarget(app.engine.state, params.id)) === null)
           throw new HttpError(404, `no target "${params.id}"`);
-        return targetProgressFor(app.facts.client, params.id, {
+        return targetProgressFor(app.engine.facts, params.id, {
           forecast: query.forecast,
           ...(query.margin === undefined ? {} : { margin: query.margin }),
         });
@@ -157,9 +161,10 @@ export function programmeRoutes(): Route[] {
       summary: "Retention campaigns with their member counts",
       tag: "programme",
       access: "read",
+      feature: "programme",
       returns:
         "{ rows: [{id, name, strategy, audience, offer, costPerContact, costPerRedemption, controlShare, startsAt, endsAt, members}] }",
-      handle: async ({ app }) => ({ rows: await listCampaigns(app.facts.client) }),
+      handle: async ({ app }) => ({ rows: await listCampaigns(app.engine.state) }),
     }),
     defineRoute({
       method: "post",
@@ -168,6 +173,7 @@ export function programmeRoutes(): Route[] {
         "Create a campaign with a random holdout control group; the audience is all, segment:<name or rule>, or list:<label> (the ids then come with the assignment)",
       tag: "programme",
       access: "manage",
+      feature: "programme",
       body: z.object({
         name: z.string().trim().min(1).max(200),
         strategy: z.string().min(1).max(100),
@@ -184,7 +190,7 @@ export function programmeRoutes(): Route[] {
       handle: async ({ app, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const campaign = await createCampaign(app.facts.client, {
+        const campaign = await createCampaign(app.engine.state, {
           name: body.name,
           strategy: body.strategy,
           audience: body.audience,
@@ -207,6 +213,7 @@ export function programmeRoutes(): Route[] {
         "Assign the audience to treatment or control (stable per campaign and customer; recorded members never move); a list audience takes its ids in the body",
       tag: "programme",
       access: "manage",
+      feature: "programme",
       params: idParams,
       body: z.object({ ids: z.array(z.string().min(1).max(200)).max(1_000_000).optional() }),
       returns: "{ campaignId, audience, added, kept, treatment, control }",
@@ -214,7 +221,7 @@ export function programmeRoutes(): Route[] {
         const { user } = signedIn(principal);
         requireWritable(app);
         await requireCampaign(app, params.id);
-        const summary = await assignMembers(app.facts.client, params.id, body.ids);
+        const summary = await assignMembers(app.engine.facts, params.id, body.ids);
         await audit(app, user, "campaign.assign", params.id, { added: summary.added, kept: summary.kept });
         return summary;
       },
@@ -225,13 +232,14 @@ export function programmeRoutes(): Route[] {
       summary: "A campaign's members as CSV for the delivering channel (treatment only unless `arm`)",
       tag: "programme",
       access: "manage",
+      feature: "programme",
       params: idParams,
       query: z.object({ arm: z.enum(["treatment", "control", "all"]).default("treatment") }),
       returns: "text/csv: campaign_id, customer_id, arm, assigned_at, redeemed_at",
       handle: async ({ app, params, query }) => {
         await requireCampaign(app, params.id);
         const csv = await exportMembersCsv(
-          app.facts.client,
+          app.engine.facts,
           params.id,
           query.arm === "all" ? null : query.arm,
         );
@@ -250,13 +258,14 @@ export function programmeRoutes(): Route[] {
         "Treated vs control over the measurement window: uplift with 95% intervals and p-values, incremental profit, cost, ROI",
       tag: "programme",
       access: "read",
+      feature: "programme",
       params: idParams,
       query: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional(), ...margin }),
       returns:
         "{ campaign, from, to, treatedMembers, controlMembers, retention, purchases, sales, profit, incrementalProfit, cost, net, roi, warnings, … }",
       handle: async ({ app, params, query }) => {
         await requireCampaign(app, params.id);
-        return evaluateCampaign(app.facts.client, params.id, {
+        return evaluateCampaign(app.engine.facts, params.id, {
           margin: query.margin ?? null,
           ...(query.from === undefined ? {} : { from: query.from }),
           ...(query.to === undefined ? {} : { to: query.to }),
@@ -270,9 +279,10 @@ export function programmeRoutes(): Route[] {
         "The whole programme: every campaign's evaluation and the totals (cost, incremental profit, net, ROI)",
       tag: "programme",
       access: "read",
+      feature: "programme",
       query: z.object(margin),
       returns: "{ campaigns: [CampaignEvaluation], totals: {cost, incrementalProfit, net, roi, …} }",
-      handle: async ({ app, query }) => programmeView(app.facts.client, { margin: query.margin ?? null }),
+      handle: async ({ app, query }) => programmeView(app.engine.facts, { margin: query.margin ?? null }),
     }),
     defineRoute({
       method: "get",
@@ -281,6 +291,7 @@ export function programmeRoutes(): Route[] {
         "The value of one point of retention, retention vs acquisition cost, and lifetime value per group (`by` a customer dimension), in plain sentences",
       tag: "programme",
       access: "read",
+      feature: "programme",
       query: z.object({
         by: z
           .string()
@@ -306,7 +317,7 @@ export function programmeRoutes(): Route[] {
           margin: query.margin ?? null,
         };
         return app.cache.get(["programme-economics", options], () =>
-          app.facts.use((c) => programmeEconomics(c, options)),
+          app.engine.session((s) => programmeEconomics(s.facts, options)),
         );
       },
     }),

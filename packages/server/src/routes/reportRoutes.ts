@@ -1,15 +1,14 @@
-import { duckdbDialect, parseProfitabilityDimension } from "@vafa/core";
+import { overview } from "@vafa/app";
 import {
-  cohorts,
-  defectionRate,
-  lifecycle,
-  profitability,
-  repurchaseCycle,
-  retention,
-  shareOfWallet,
-} from "@vafa/duckdb";
+  parseProfitabilityDimension,
+  runCohorts,
+  runLifecycle,
+  runProfitability,
+  runRepurchaseCycle,
+  runRetention,
+} from "@vafa/core";
+import { shareOfWallet } from "@vafa/duckdb";
 import { z } from "zod";
-import type { AppContext } from "../AppContext.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { measureOptions } from "../measureOptions.ts";
 import { readSettings } from "../settings.ts";
@@ -23,35 +22,7 @@ const measureQuery = z.object({
   time_zone: z.string().optional(),
 });
 
-/** One number from a one-row aggregate, or null when the table is missing or the value is null. */
-async function scalar(app: AppContext, table: string, text: string): Promise<number | null> {
-  if (!app.facts.hasTable(table)) return null;
-  const [row] = await app.facts.client.all({ sql: text, params: [] });
-  const v = row?.v;
-  return v === null || v === undefined ? null : Number(v);
-}
-
-/**
- * The defection figures once `vafa defection run` (or `POST /api/defection/run`) has written
- * statuses: the customers per status, and the defection rules' rate over the latest complete
- * period. Null before any run (the overview then falls back to retention's churn).
- */
-async function defectionFigures(app: AppContext, options: ReturnType<typeof measureOptions>) {
-  if (!app.facts.hasTable("customer_status")) return null;
-  const rows = await app.facts.client.all({
-    sql: "SELECT status, count(*) AS n FROM customer_status GROUP BY status",
-    params: [],
-  });
-  if (rows.length === 0) return null;
-  const statuses: Record<string, number> = { active: 0, at_risk: 0, defected: 0, reactivated: 0 };
-  for (const r of rows) statuses[String(r.status)] = Number(r.n);
-  const rules = await defectionRules(app);
-  const report = await app.facts.use((c) => defectionRate(c, { rules, period: options.period, periods: 1 }));
-  const latest = report.rows.find((r) => r.group === null) ?? null;
-  return { statuses, rate: latest?.rate ?? null, period: latest?.period ?? null };
-}
-
-/** The headline report and the library's retention analyses, cached until the next load. */
+/** The headline report and the retention analyses on the engine, cached until the next load. */
 export function reportRoutes(): Route[] {
   return [
     defineRoute({
@@ -61,47 +32,17 @@ export function reportRoutes(): Route[] {
         "Headline figures: latest and previous complete period, customers, defection rate, CLV, value at risk",
       tag: "reports",
       access: "read",
+      feature: "overview",
       query: measureQuery.pick({ period: true }),
       returns:
         "{ period, latest, previous, customers, active, defection_rate, defection_rate_source, statuses, clv_total, value_at_risk, targets }",
       handle: async ({ app, query }) => {
         const settings = await readSettings(app.state);
         const options = measureOptions(settings, query);
-        const period = query.period ?? settings.period;
-        return app.cache.get(["overview", options], async () => {
-          const rows = await app.facts.use((c) => retention(c, duckdbDialect, options));
-          // The headline is the last period the data covers whole; an open period would understate it.
-          const complete = rows.filter((r) => r.complete);
-          const latest = complete.at(-1) ?? null;
-          const previous = complete.at(-2) ?? null;
-          // Value at risk is the defection library's: the value at stake of the open worklist.
-          const [customers, clvTotal, valueAtRisk, defection] = await Promise.all([
-            scalar(app, "customers", "SELECT count(*) AS v FROM customers"),
-            scalar(app, "customer_scores", "SELECT sum(clv) AS v FROM customer_scores"),
-            scalar(
-              app,
-              "alerts",
-              "SELECT sum(value_at_stake) AS v FROM alerts WHERE state IN ('open', 'in_progress')",
-            ),
-            defectionFigures(app, options),
-          ]);
-          const targets = app.facts.hasTable("targets")
-            ? await app.facts.client.all({ sql: "SELECT * FROM targets ORDER BY deadline, id", params: [] })
-            : [];
-          return {
-            period,
-            latest,
-            previous,
-            customers: customers ?? 0,
-            active: latest === null ? 0 : latest.retained + latest.new + latest.resurrected,
-            defection_rate: defection !== null ? defection.rate : (latest?.churn ?? null),
-            defection_rate_source: defection !== null ? "defection" : "retention",
-            statuses: defection?.statuses ?? null,
-            clv_total: clvTotal,
-            value_at_risk: valueAtRisk,
-            targets,
-          };
-        });
+        const rules = await defectionRules(app);
+        return app.cache.get(["overview", options, rules], () =>
+          overview(app.engine, { retention: options, period: query.period ?? settings.period, rules }),
+        );
       },
     }),
     defineRoute({
@@ -110,13 +51,14 @@ export function reportRoutes(): Route[] {
       summary: "Raw, sales- and profit-adjusted retention per period (and group), as `vafa retention --json`",
       tag: "reports",
       access: "read",
+      feature: "retention",
       query: measureQuery.extend({ by: z.string().optional() }),
       returns: "{ period, rows: RetentionRow[] }",
       handle: async ({ app, query }) => {
         const settings = await readSettings(app.state);
         const options = measureOptions(settings, query);
         const rows = await app.cache.get(["retention", options], () =>
-          app.facts.use((c) => retention(c, duckdbDialect, options)),
+          app.engine.session((e) => runRetention(e.facts, e.dialect, options)),
         );
         return { period: query.period ?? settings.period, rows };
       },
@@ -127,6 +69,7 @@ export function reportRoutes(): Route[] {
       summary: "Acquisition cohorts and the share still active k periods later",
       tag: "reports",
       access: "read",
+      feature: "cohorts",
       query: measureQuery.extend({
         metric: z.enum(["count", "sales", "profit"]).default("count"),
         mode: z.enum(["on", "on-or-after"]).default("on"),
@@ -136,7 +79,9 @@ export function reportRoutes(): Route[] {
       handle: async ({ app, query }) => {
         const { by: _by, ...options } = measureOptions(await readSettings(app.state), query);
         const full = { ...options, metric: query.metric, mode: query.mode, relativeTo: query.relative_to };
-        return app.cache.get(["cohorts", full], () => app.facts.use((c) => cohorts(c, duckdbDialect, full)));
+        return app.cache.get(["cohorts", full], () =>
+          app.engine.session((e) => runCohorts(e.facts, e.dialect, full)),
+        );
       },
     }),
     defineRoute({
@@ -145,13 +90,14 @@ export function reportRoutes(): Route[] {
       summary: "New, retained, resurrected and dormant customers per period",
       tag: "reports",
       access: "read",
+      feature: "lifecycle",
       query: measureQuery,
       returns: "{ period, rows: LifecycleRow[] }",
       handle: async ({ app, query }) => {
         const settings = await readSettings(app.state);
         const options = measureOptions(settings, query);
         const rows = await app.cache.get(["lifecycle", options], () =>
-          app.facts.use((c) => lifecycle(c, duckdbDialect, options)),
+          app.engine.session((e) => runLifecycle(e.facts, e.dialect, options)),
         );
         return { period: query.period ?? settings.period, rows };
       },
@@ -162,6 +108,7 @@ export function reportRoutes(): Route[] {
       summary: "Customers, sales, cost, profit and acquisition cost for the base or per group",
       tag: "reports",
       access: "read",
+      feature: "profitability",
       query: z.object({ by: z.string().optional(), margin: z.coerce.number().min(0).max(1).optional() }),
       returns: "Profitability (as `vafa profitability --json`)",
       handle: async ({ app, query }) => {
@@ -171,7 +118,7 @@ export function reportRoutes(): Route[] {
           margin: query.margin ?? settings.margin,
         };
         return app.cache.get(["profitability", options], () =>
-          app.facts.use((c) => profitability(c, options)),
+          app.engine.session((e) => runProfitability(e.facts, e.dialect, options)),
         );
       },
     }),
@@ -181,9 +128,12 @@ export function reportRoutes(): Route[] {
       summary: "Share of each customer's category spend that is ours, per segment",
       tag: "reports",
       access: "read",
+      feature: "share-of-wallet",
       returns: "ShareOfWalletResult (as `vafa share-of-wallet --json`)",
       handle: async ({ app }) =>
-        app.cache.get(["share-of-wallet"], () => app.facts.use((c) => shareOfWallet(c, { estimates: [] }))),
+        app.cache.get(["share-of-wallet"], () =>
+          app.engine.session((e) => shareOfWallet(e.facts, { estimates: [] })),
+        ),
     }),
     defineRoute({
       method: "get",
@@ -191,12 +141,13 @@ export function reportRoutes(): Route[] {
       summary: "Distribution of customers' median days between purchases and the suggested period",
       tag: "reports",
       access: "read",
+      feature: "repurchase-cycle",
       query: z.object({ time_zone: z.string().optional() }),
       returns: "RepurchaseCycle (as `vafa repurchase-cycle --json`)",
       handle: async ({ app, query }) => {
         const timeZone = query.time_zone ?? null;
         return app.cache.get(["repurchase-cycle", timeZone], () =>
-          app.facts.use((c) => repurchaseCycle(c, { timeZone })),
+          app.engine.session((e) => runRepurchaseCycle(e.facts, e.dialect, { timeZone })),
         );
       },
     }),

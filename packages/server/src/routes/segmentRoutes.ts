@@ -1,17 +1,17 @@
-import { type BasketLevel, parseProfitabilityDimension, type SqlValue, sql } from "@vafa/core";
 import {
-  basketRules,
   clusters,
   defineSegment,
   deleteSegment,
   getSegment,
   listSegments,
-  recommend,
   rfm,
-  segmentMembersQueryFor,
+  segmentMemberPage,
+  segmentMembers,
   type TargetsOptions,
   targets,
-} from "@vafa/duckdb";
+} from "@vafa/app";
+import { type BasketLevel, parseProfitabilityDimension, sql } from "@vafa/core";
+import { basketRules, recommend } from "@vafa/duckdb";
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
@@ -29,7 +29,9 @@ function minedRules(
   app: AppContext,
   options: { minSupport: number; minConfidence: number; maxLength: number; level: BasketLevel },
 ) {
-  return app.cache.get(["basket-rules", options], () => app.facts.use((c) => basketRules(c, options)));
+  return app.cache.get(["basket-rules", options], () =>
+    app.engine.session((s) => basketRules(s.facts, options)),
+  );
 }
 
 /** Segments (saved rules, RFM, target customers, clusters), basket rules and recommendations. */
@@ -41,8 +43,9 @@ export function segmentRoutes(): Route[] {
       summary: "Saved segments",
       tag: "segments",
       access: "read",
+      feature: "segments-saved",
       returns: "{ rows: [{name, rule, description, created_at}] }",
-      handle: async ({ app }) => ({ rows: await listSegments(app.facts.client) }),
+      handle: async ({ app }) => ({ rows: await listSegments(app.engine) }),
     }),
     defineRoute({
       method: "post",
@@ -51,6 +54,7 @@ export function segmentRoutes(): Route[] {
         "Save a named rule (replacing one of the same name); a rule that does not parse answers 400 with the parser's message and position",
       tag: "segments",
       access: "analyse",
+      feature: "segments-saved",
       body: z.object({
         name: nameParams.shape.name,
         rule: z.string().min(1).max(10_000),
@@ -60,15 +64,10 @@ export function segmentRoutes(): Route[] {
       handle: async ({ app, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const segment = await defineSegment(app.facts.client, body.name, body.rule, body.description ?? null);
-        const [count] = await app.facts.client.all(
-          await (async () => {
-            const q = await segmentMembersQueryFor(app.facts.client, body.name);
-            return { sql: `SELECT count(*) AS n FROM (${q.sql}) m`, params: q.params };
-          })(),
-        );
+        const segment = await defineSegment(app.engine, body.name, body.rule, body.description ?? null);
+        const customers = (await segmentMembers(app.engine, body.name)).length;
         await audit(app, user, "segment.define", body.name, { rule: body.rule });
-        return { segment, customers: Number(count?.n ?? 0) };
+        return { segment, customers };
       },
     }),
     defineRoute({
@@ -77,12 +76,13 @@ export function segmentRoutes(): Route[] {
       summary: "Delete a saved segment",
       tag: "segments",
       access: "analyse",
+      feature: "segments-saved",
       params: nameParams,
       returns: "{ deleted }",
       handle: async ({ app, params, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        if (!(await deleteSegment(app.facts.client, params.name)))
+        if (!(await deleteSegment(app.engine, params.name)))
           throw new HttpError(404, `no saved segment "${params.name}"`);
         await audit(app, user, "segment.delete", params.name);
         return { deleted: params.name };
@@ -94,6 +94,7 @@ export function segmentRoutes(): Route[] {
       summary: "The customers of a saved segment (agents: their branch's)",
       tag: "segments",
       access: "read",
+      feature: "segments-saved",
       params: nameParams,
       query: z.object({
         limit: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -102,25 +103,20 @@ export function segmentRoutes(): Route[] {
       returns: "{ segment, customers, ids }",
       handle: async ({ app, params, query, principal }) => {
         const scope = branchScope(signedIn(principal).user);
-        const segment = await getSegment(app.facts.client, params.name);
+        const segment = await getSegment(app.engine, params.name);
         if (segment === null) throw new HttpError(404, `no saved segment "${params.name}"`);
-        const q = await segmentMembersQueryFor(app.facts.client, params.name, query.as_of ?? null);
-        const args: SqlValue[] = [...q.params];
-        let filter = "";
-        if (scope !== undefined) {
-          args.push(scope);
-          filter = `WHERE m.customer_id IN (SELECT id FROM customers WHERE branch = $${args.length})`;
-        }
-        const rows = await app.facts.client.all({
-          sql: `SELECT m.customer_id, count(*) OVER () AS total FROM (${q.sql}) m ${filter}
-                ORDER BY m.customer_id LIMIT $${args.length + 1}`,
-          params: [...args, query.limit],
-        });
-        return {
-          segment,
-          customers: Number(rows[0]?.total ?? 0),
-          ids: rows.map((r) => String(r.customer_id)),
-        };
+        // An agent (scope) sees its branch's members; an agent without a branch sees none.
+        const page =
+          scope === null
+            ? { customers: 0, ids: [] }
+            : await app.engine.session((s) =>
+                segmentMemberPage(s, params.name, {
+                  limit: query.limit,
+                  asOf: query.as_of ?? null,
+                  ...(scope !== undefined ? { branch: scope } : {}),
+                }),
+              );
+        return { segment, ...page };
       },
     }),
     defineRoute({
@@ -130,6 +126,7 @@ export function segmentRoutes(): Route[] {
         "Recency, frequency and monetary scores and the named RFM segments' sizes and value; with `compare`, the movement between segments",
       tag: "segments",
       access: "read",
+      feature: "segments-rfm",
       query: z.object({
         as_of: z.iso.date().optional(),
         compare: z.iso.date().optional(),
@@ -138,7 +135,7 @@ export function segmentRoutes(): Route[] {
       returns: "{ asOf, customers, segments, transitions? }",
       handle: async ({ app, query }) => {
         const options = { asOf: query.as_of ?? null, compare: query.compare ?? null, bins: query.bins };
-        return app.cache.get(["rfm", options], () => app.facts.use((c) => rfm(c, options)));
+        return app.cache.get(["rfm", options], () => app.engine.session((s) => rfm(s, options)));
       },
     }),
     defineRoute({
@@ -148,6 +145,7 @@ export function segmentRoutes(): Route[] {
         "Target-customer analysis: size, share, sales, profit, CLV and growth per group (RFM segments by default, `by=segments` for the saved ones, or a customer attribute)",
       tag: "segments",
       access: "read",
+      feature: "segments-targets",
       query: z.object({
         by: z.string().optional(),
         period_days: z.coerce.number().int().min(1).max(3650).default(90),
@@ -163,7 +161,7 @@ export function segmentRoutes(): Route[] {
           by = { kind: "dimension", dimension };
         }
         const options = { by, periodDays: query.period_days };
-        return app.cache.get(["targets", options], () => app.facts.use((c) => targets(c, options)));
+        return app.cache.get(["targets", options], () => app.engine.session((s) => targets(s, options)));
       },
     }),
     defineRoute({
@@ -173,6 +171,7 @@ export function segmentRoutes(): Route[] {
         "k-means on standardised recency, frequency, log spend, tenure and returns share; k suggested by silhouette when not given",
       tag: "segments",
       access: "read",
+      feature: "segments-clusters",
       query: z.object({
         k: z.coerce.number().int().min(2).max(20).optional(),
         seed: z.coerce.number().int().min(1).default(1),
@@ -181,7 +180,7 @@ export function segmentRoutes(): Route[] {
       handle: async ({ app, query }) => {
         const options = { k: query.k ?? null, seed: query.seed };
         const result = await app.cache.get(["clusters", options], () =>
-          app.facts.use((c) => clusters(c, options)),
+          app.engine.session((s) => clusters(s, options)),
         );
         // Every customer's cluster is too much for a page; the CLI leaves it out of --json as well.
         const { members: _members, ...shown } = result;
@@ -195,6 +194,7 @@ export function segmentRoutes(): Route[] {
         "Association rules over baskets (FP-growth): support, confidence and lift, strongest lift first",
       tag: "segments",
       access: "read",
+      feature: "baskets",
       query: z.object({
         min_support: fraction.default(0.01),
         min_confidence: fraction.default(0.3),
@@ -220,6 +220,7 @@ export function segmentRoutes(): Route[] {
         "Next best products for a customer, from rules whose 'if' they bought and whose 'then' they have not (agents: their branch's customers)",
       tag: "segments",
       access: "read",
+      feature: "recommend",
       params: z.object({ customerId: z.string().min(1) }),
       query: z.object({
         limit: z.coerce.number().int().min(1).max(100).default(10),
@@ -229,7 +230,7 @@ export function segmentRoutes(): Route[] {
       returns: "{ customer, bought, recommendations: [{item, label, score, confidence, lift, rule}] }",
       handle: async ({ app, params, query, principal }) => {
         const scope = branchScope(signedIn(principal).user);
-        const [customer] = await app.facts.client.all(
+        const [customer] = await app.engine.facts.all(
           sql("SELECT id, branch FROM customers WHERE id = $1", [params.customerId]),
         );
         if (customer === undefined) throw new HttpError(404, `no customer ${params.customerId}`);
@@ -241,7 +242,9 @@ export function segmentRoutes(): Route[] {
           maxLength: 3,
           level: "product",
         });
-        return app.facts.use((c) => recommend(c, params.customerId, { rules, limit: query.limit }));
+        return app.engine.session((s) =>
+          recommend(s.facts, params.customerId, { rules, limit: query.limit }),
+        );
       },
     }),
   ];

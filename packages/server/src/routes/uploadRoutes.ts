@@ -5,7 +5,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { IngestError, kinds } from "@vafa/core";
-import { ingestFiles } from "@vafa/duckdb";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
@@ -20,7 +19,7 @@ function uploadName(header: string | undefined): string {
   return name === "" || name.startsWith(".") ? `upload${name}` : name;
 }
 
-/** Uploads (a background load through `ingestFiles`) and job status. */
+/** Uploads (a background load into the engine, `engine.ingest`) and job status. */
 export function uploadRoutes(): Route[] {
   return [
     defineRoute({
@@ -29,6 +28,7 @@ export function uploadRoutes(): Route[] {
       summary: "Upload a file (raw bytes; header X-Filename) and load it in the background",
       tag: "data",
       access: "upload",
+      feature: "ingest",
       rawBody: ["text/csv", "application/octet-stream"],
       query: z.object({
         kind: z.enum(kinds),
@@ -41,7 +41,7 @@ export function uploadRoutes(): Route[] {
       returns: "{ jobId }",
       handle: async ({ app, query, principal, c }) => {
         const { user } = signedIn(principal);
-        if (app.facts.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
+        if (app.readOnly) throw new HttpError(409, "the facts file is open read-only in this mode");
         const length = Number(c.req.header("content-length") ?? "0");
         if (length > app.config.maxUploadBytes) throw new HttpError(413, "the upload is too large");
         const body = c.req.raw.body;
@@ -59,9 +59,8 @@ export function uploadRoutes(): Route[] {
         }
         await audit(app, user, "upload", query.kind, { file: basename(file), preset: query.preset ?? null });
         const jobId = await app.jobs.start(query.kind, user.id, async (progress) => {
-          const client = await app.facts.connect();
           try {
-            return await ingestFiles(client, {
+            return await app.engine.ingest({
               kind: query.kind,
               files: [file],
               ...(query.preset !== undefined ? { preset: query.preset } : {}),
@@ -72,7 +71,6 @@ export function uploadRoutes(): Route[] {
             if (error instanceof IngestError) throw jobFailureOf(error, basename(file));
             throw error;
           } finally {
-            client.close();
             await rm(dir, { recursive: true, force: true });
           }
         });
@@ -85,6 +83,7 @@ export function uploadRoutes(): Route[] {
       summary: "A background job's state, progress and outcome",
       tag: "data",
       access: "read",
+      feature: null,
       params: z.object({ id: z.string().min(1) }),
       returns: "{ id, kind, state, progress, result?, error?, problems? }",
       handle: async ({ app, params, principal }) => {

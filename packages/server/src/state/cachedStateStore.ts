@@ -6,7 +6,7 @@ import type { StateStore } from "./StateStore.ts";
  * the embedded DuckDB store (the file is locked by the server); never wrap a shared PostgreSQL store.
  *
  * @example
- * const state = cachedStateStore(sqlStateStore(facts.client));
+ * const state = cachedStateStore(sqlStateStore(engine.state));
  */
 export function cachedStateStore(inner: StateStore): StateStore {
   const memo = new Map<string, Promise<unknown>>();

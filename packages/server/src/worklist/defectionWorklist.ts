@@ -1,19 +1,12 @@
-import { ALERT_STATES, type Row, type SqlClient, type SqlValue, sql } from "@vafa/core";
 import {
   closeAlert,
-  type DuckDBClient,
   type AlertRow as LibraryAlertRow,
   listAlerts,
   recordContact,
   takeAlert,
-} from "@vafa/duckdb";
+} from "@vafa/app";
+import { ALERT_STATES, type Engine, type Row, type SqlValue, sql } from "@vafa/core";
 import type { AlertRow, Worklist } from "./Worklist.ts";
-
-/** What the adapter needs of the facts: pooled statements, and one pinned connection for a transaction. */
-export interface WorklistFacts {
-  readonly client: SqlClient;
-  use<R>(work: (client: DuckDBClient) => Promise<R>): Promise<R>;
-}
 
 // The library's columns; the ORDER BY … LIMIT reads the alerts table alone (it is small).
 const columns = `id, customer_id, CAST(created_at AS VARCHAR) AS created_at, status, rule, reason, value_at_stake,
@@ -76,11 +69,12 @@ function toApi(a: LibraryAlertRow, branch: string | null = a.branch): AlertRow {
  * transaction.
  *
  * @example
- * const worklist = defectionWorklist(facts);
+ * const worklist = defectionWorklist(engine);
  * await worklist.list({ state: "open", limit: 50 });
  */
-export function defectionWorklist(facts: WorklistFacts): Worklist {
-  const { client } = facts;
+export function defectionWorklist(engine: Engine): Worklist {
+  // Alerts live in the operational store, whatever engine holds the facts.
+  const client = engine.state;
   const customerBranches = async (ids: readonly string[]): Promise<Map<string, string | null>> => {
     if (ids.length === 0) return new Map();
     const rows = await client.all(
@@ -102,7 +96,7 @@ export function defectionWorklist(facts: WorklistFacts): Worklist {
     async list(filter) {
       const states = filter.state === undefined ? [...ALERT_STATES] : [filter.state];
       if (filter.scope === undefined && filter.owner === undefined)
-        return (await listAlerts(client, { states, limit: filter.limit })).map((a) => toApi(a));
+        return (await listAlerts(engine, { states, limit: filter.limit })).map((a) => toApi(a));
       const params: SqlValue[] = [];
       const bind = (v: SqlValue) => {
         params.push(v);
@@ -137,25 +131,24 @@ export function defectionWorklist(facts: WorklistFacts): Worklist {
     },
     get,
     async take(id, owner) {
-      await takeAlert(client, id, owner);
+      await takeAlert(engine, id, owner);
       return get(id);
     },
     async recordContact(id, contact) {
-      const { contactId } = await facts.use((c) =>
-        recordContact(c, {
-          alertId: id,
-          outcome: contact.outcome,
-          employee: contact.employee,
-          channel: "worklist",
-          ...(contact.exitReason !== null ? { exitReason: contact.exitReason } : {}),
-          ...(contact.note !== null ? { note: contact.note } : {}),
-          ...(contact.followUpAt !== null ? { followUp: contact.followUpAt.slice(0, 10) } : {}),
-        }),
-      );
+      // One transaction in one session of the engine (recordContact opens it).
+      const { contactId } = await recordContact(engine, {
+        alertId: id,
+        outcome: contact.outcome,
+        employee: contact.employee,
+        channel: "worklist",
+        ...(contact.exitReason !== null ? { exitReason: contact.exitReason } : {}),
+        ...(contact.note !== null ? { note: contact.note } : {}),
+        ...(contact.followUpAt !== null ? { followUp: contact.followUpAt.slice(0, 10) } : {}),
+      });
       return { alert: await get(id), contactId };
     },
     async close(id, reason) {
-      await closeAlert(client, id, reason);
+      await closeAlert(engine, id, reason);
       return get(id);
     },
   };

@@ -1,7 +1,6 @@
-import { type Migration, migrations, type Row, type SqlClient, type SqlQuery } from "@vafa/core";
+import { type Migration, migrations, type StateStore, sqlStateStore } from "@vafa/core";
 import pg from "pg";
-import type { StateStore } from "./StateStore.ts";
-import { sqlStateStore } from "./sqlStateStore.ts";
+import { PgClient } from "./PgClient.ts";
 
 /**
  * The state tables' migrations for PostgreSQL: the `users` statement of migration 1 and all of
@@ -17,20 +16,6 @@ export function postgresStateMigrations(): Migration[] {
     { version: 1, name: "users", statements: [users] },
     { version: 5, name: state.name, statements: state.statements },
   ];
-}
-
-/** A `SqlClient` over a `pg` pool; BIGINT columns come back as numbers when exact. */
-class PgClient implements SqlClient {
-  constructor(readonly pool: pg.Pool) {}
-
-  async all(query: SqlQuery): Promise<Row[]> {
-    const result = await this.pool.query(query.sql, [...query.params]);
-    return result.rows as Row[];
-  }
-
-  async run(query: SqlQuery): Promise<void> {
-    await this.pool.query(query.sql, [...query.params]);
-  }
 }
 
 // int8 (BIGINT) and count(*) arrive as text by default; every value we store fits a double exactly.

@@ -1,5 +1,5 @@
-import type { Row, SqlClient } from "@vafa/core";
-import { sql } from "@vafa/core";
+import type { Row, SqlClient } from "../SqlClient.ts";
+import { sql } from "../SqlQuery.ts";
 import { type JobRecord, type JobState, ROLES, type Role, type StateStore, type User } from "./StateStore.ts";
 
 const userColumns = "id, email, name, role, branch, locale, calendar, disabled";

@@ -1,0 +1,118 @@
+import {
+  type DefectionRules,
+  type DefectionStatus,
+  type Engine,
+  type RetentionOptions,
+  type RetentionRow,
+  type Row,
+  runRetention,
+  sql,
+} from "@vafa/core";
+import { defectionRate } from "../defection/defectionRate.ts";
+import { readStatuses } from "../defection/statusTables.ts";
+
+/** What the overview is measured by. */
+export interface OverviewOptions {
+  /** The retention report's options (period, calendar, activity rule, zone, margin). */
+  readonly retention: RetentionOptions;
+  /** The period as the user named it (e.g. "month"), echoed in the answer. */
+  readonly period: string;
+  /** The business's defection rules, for the defection rate once statuses exist. */
+  readonly rules: DefectionRules;
+}
+
+/** The headline figures of the dashboard. */
+export interface Overview {
+  readonly period: string;
+  /** The latest complete period of the retention report; null without data. */
+  readonly latest: RetentionRow | null;
+  readonly previous: RetentionRow | null;
+  /** Customers in the store. */
+  readonly customers: number;
+  /** Customers active in the latest complete period. */
+  readonly active: number;
+  /** The defection rules' rate when statuses exist, else the latest period churn. */
+  readonly defection_rate: number | null;
+  /** Which of the two `defection_rate` is (DESIGN.md §3: every surface names it). */
+  readonly defection_rate_source: "defection" | "retention";
+  /** Customers per defection status; null before the first defection run. */
+  readonly statuses: Record<string, number> | null;
+  /** The sum of the latest scores' lifetime values; null before any scoring. */
+  readonly clv_total: number | null;
+  /** The value at stake of the open worklist; null without alerts. */
+  readonly value_at_risk: number | null;
+  /** The retention programme's targets. */
+  readonly targets: readonly Row[];
+}
+
+async function scalar(client: Engine["facts"], text: string): Promise<number | null> {
+  const [row] = await client.all(sql(text));
+  const v = row?.v;
+  return v === null || v === undefined ? null : Number(v);
+}
+
+/**
+ * The defection figures once a defection run has written statuses: customers per status and the
+ * rules' rate over the latest complete period; null before any run (or on an engine without runs).
+ */
+async function defectionFigures(engine: Engine, options: OverviewOptions) {
+  if (!engine.features.has("defection-run")) return null;
+  const current = await readStatuses(engine);
+  if (current.size === 0) return null;
+  const statuses: Record<DefectionStatus, number> = { active: 0, at_risk: 0, defected: 0, reactivated: 0 };
+  for (const s of current.values()) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
+  if (!engine.features.has("defection-rate")) return { statuses, rate: null };
+  const report = await defectionRate(engine, {
+    rules: options.rules,
+    period: options.retention.period,
+    periods: 1,
+  });
+  return { statuses, rate: report.rows.find((r) => r.group === null)?.rate ?? null };
+}
+
+/**
+ * The overview on any engine, in one session: the retention report's latest and previous complete
+ * periods (an open period would understate them), customers, active customers, the defection rate
+ * (the rules' rate once statuses exist, else the period churn, and which one it is), statuses,
+ * total CLV, the value at risk on the worklist and the programme's targets. A figure the engine has
+ * no feature for is null (or empty), never read from another store.
+ *
+ * @example
+ * const o = await overview(engine, { retention: { period: { unit: "month" } }, period: "month", rules: defaultDefectionRules });
+ * o.latest?.raw; // 0.37
+ */
+export function overview(engine: Engine, options: OverviewOptions): Promise<Overview> {
+  return engine.session(async (s) => {
+    const rows = await runRetention(s.facts, s.dialect, options.retention);
+    const complete = rows.filter((r) => r.complete);
+    const latest = complete.at(-1) ?? null;
+    const previous = complete.at(-2) ?? null;
+    const customers = await scalar(s.facts, "SELECT count(*) AS v FROM customers");
+    const clvTotal = s.features.has("clv-score")
+      ? await scalar(s.facts, "SELECT sum(clv) AS v FROM customer_scores")
+      : null;
+    const valueAtRisk = s.features.has("worklist")
+      ? await scalar(
+          s.state,
+          "SELECT sum(value_at_stake) AS v FROM alerts WHERE state IN ('open', 'in_progress')",
+        )
+      : null;
+    const defection = await defectionFigures(s, options);
+    const targets = s.features.has("programme")
+      ? await s.state.all(sql("SELECT * FROM targets ORDER BY deadline, id"))
+      : [];
+    return {
+      period: options.period,
+      latest,
+      previous,
+      customers: customers ?? 0,
+      active: latest === null ? 0 : latest.retained + latest.new + latest.resurrected,
+      defection_rate: defection !== null ? defection.rate : (latest?.churn ?? null),
+      defection_rate_source: defection !== null ? "defection" : "retention",
+      statuses: defection?.statuses ?? null,
+      clv_total: clvTotal,
+      value_at_risk: valueAtRisk,
+      targets,
+    };
+  });
+}
