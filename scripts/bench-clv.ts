@@ -8,9 +8,9 @@ import { existsSync, mkdirSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fitFromSummaryFile, openStore, purchaseModel, scoreCustomers } from "@vafa/duckdb";
+import { fitFromSummaryFile, openScoreFrame, purchaseModel, scoreCustomers } from "@vafa/app";
+import { openDuckDBEngine } from "@vafa/duckdb";
 import { fitGammaGamma } from "@vafa/models";
-import { createSummaryTable } from "../packages/duckdb/src/clv/summaryTable.ts";
 
 const vafa = fileURLToPath(new URL("../packages/cli/bin/vafa.js", import.meta.url));
 const cdnow = fileURLToPath(new URL("../data/cdnow/cdnow_customers_summary.csv", import.meta.url));
@@ -43,18 +43,16 @@ if (!existsSync(db)) {
   run(["ingest", "transactions", join(sim, "transactions.csv"), "--db", db, "--json"]);
 }
 
-const store = await openStore(db);
+const engine = await openDuckDBEngine(db);
 const unit = "week" as const;
 const load = (): string =>
   `load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")} on ${cpus().length} cores`;
 process.stdout.write(`${load()}\n`);
-// The summary is built once into a temporary table; both fits read their compressed input from it and
-// the scoring reuses it (see createSummaryTable).
-const summary = await timed("customer summary + compressed inputs", () =>
-  createSummaryTable(store.client, { unit }),
-);
+// The summary is built once, per customer, in the engine; both fits take their compressed input from
+// it and the scoring reuses it (see openScoreFrame), as `vafa clv score` does.
+const summary = await timed("customer summary + compressed inputs", () => openScoreFrame(engine, { unit }));
 const { patterns, spend } = summary.value;
 process.stdout.write(
   `  unit: ${unit}, fractional (days/7, the default form); ${patterns.x.length.toLocaleString("en-US")} (x, t_x, T) patterns, ${spend.x.length.toLocaleString("en-US")} (x, monetary) patterns\n`,
@@ -62,18 +60,18 @@ process.stdout.write(
 const bgFit = await timed("fit BG/NBD", () => purchaseModel("bgnbd").fit(patterns));
 const ggFit = await timed("fit Gamma-Gamma", () => fitGammaGamma(spend));
 const scored = await timed("score and store every customer", () =>
-  scoreCustomers(store.client, {
+  scoreCustomers(engine, {
     params: bgFit.value.params,
     spendParams: ggFit.value.params,
     unit,
-    summary: summary.value,
+    frame: summary.value,
   }),
 );
 // Pareto/NBD has no closed-form gradient: the search runs on a sample, the full data see the polish.
 const pareto = await timed("fit Pareto/NBD (not in the total)", () =>
   purchaseModel("pareto-nbd").fit(patterns),
 );
-await summary.value.drop();
+await summary.value.release();
 const total = summary.seconds + bgFit.seconds + ggFit.seconds + scored.seconds;
 process.stdout.write(
   `${"total (summary + fits + score)".padEnd(44)} ${total.toFixed(2).padStart(7)} s  (target < 5 s; ${load()})\n`,
@@ -81,7 +79,7 @@ process.stdout.write(
 process.stdout.write(
   `  ${scored.value.customers.toLocaleString("en-US")} customers scored; BG/NBD ${JSON.stringify(bgFit.value.params)}; Gamma-Gamma ${JSON.stringify(ggFit.value.params)}; Pareto/NBD ${JSON.stringify(pareto.value.params)}\n`,
 );
-store.close();
+await engine.close();
 
 await timed("CDNOW BG/NBD fit (2,357 customers)", () => fitFromSummaryFile(cdnow, { model: "bgnbd" }));
 await timed("CDNOW Pareto/NBD fit", () => fitFromSummaryFile(cdnow, { model: "pareto-nbd" }));

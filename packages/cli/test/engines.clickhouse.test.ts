@@ -81,15 +81,15 @@ const same: Record<string, readonly string[]> = {
   "repurchase-cycle": ["repurchase-cycle"],
   profitability: ["profitability", "--by", "country", "--margin", "0.3"],
   "baskets rules": ["baskets", "rules", "--min-support", "0.02", "--min-confidence", "0.5"],
+  "clv fit": ["clv", "fit", "--model", "bgnbd"],
+  "clv score": ["clv", "score", "--margin", "0.3"],
+  "clv check": ["clv", "check", "--calibration-end", "2011-09-01"],
 };
 
 /** Commands not written for ClickHouse yet: each must refuse, not answer from the DuckDB file. */
 const refused: Record<string, readonly string[]> = {
   demo: ["demo"],
   "share-of-wallet": ["share-of-wallet"],
-  "clv fit": ["clv", "fit", "--model", "bgnbd"],
-  "clv score": ["clv", "score"],
-  "clv check": ["clv", "check", "--calibration-end", "2011-09-01"],
   "segments rfm": ["segments", "rfm"],
   "segments list": ["segments", "list"],
   "segments define": ["segments", "define", "fr", 'country = "France"'],

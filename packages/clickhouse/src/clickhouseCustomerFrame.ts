@@ -67,7 +67,7 @@ export async function clickhouseCustomerFrame(
       else await engine.runOnEveryNode(`TRUNCATE TABLE ${engine.database}.customer_scores_local`);
       await engine.client.http.insert({
         table: `${engine.database}.customer_scores`,
-        values: Readable.from(chunks()),
+        values: Readable.from(chunks(), { objectMode: false }),
         format: "TabSeparated",
         columns: [
           "customer_id",

@@ -17,6 +17,7 @@ export { dataVersion } from "./dataVersion.ts";
 export { type FitFromSummaryFileOptions, fitFromSummaryFile } from "./fitFromSummaryFile.ts";
 export { type CurrentFit, fitAndRecord, fitIfNeeded, fitSettings } from "./fitIfNeeded.ts";
 export { type FitPurchaseModelOptions, fitPurchaseModel } from "./fitPurchaseModel.ts";
+export { type ListScoresOptions, listScores, type ScoreList, scoreOrders } from "./listScores.ts";
 export {
   type PatternPredictions,
   type Patterns,

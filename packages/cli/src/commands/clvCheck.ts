@@ -1,9 +1,8 @@
-import { sql } from "@vafa/core";
-import { checkModels } from "@vafa/duckdb";
+import { checkModels, defaultCalibrationEnd } from "@vafa/app";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 import { isoDay, timeUnit } from "./clvOptions.ts";
 
 /** Text output shows at most this many tracking rows (every k-th week, and always the last). */
@@ -24,22 +23,13 @@ export function clvCheckCommand(): Command {
     .option("--unit <unit>", "model time unit: day | week", timeUnit, "week")
     .action(async (opts, command: Command) => {
       const { config, json } = globalOptions(command);
-      const check = await withEmbedded(config, { feature: "clv-check" }, async (store) => {
-        let calibrationEnd: string | undefined = opts.calibrationEnd;
-        if (calibrationEnd === undefined) {
-          const [row] = await store.client.all(
-            sql(`SELECT CAST(CAST(min(occurred_at) AS DATE) + CAST(round((CAST(max(occurred_at) AS DATE)
-                   - CAST(min(occurred_at) AS DATE)) * 2 / 3) AS INTEGER) AS VARCHAR) AS d FROM transactions`),
-          );
-          if (row?.d === null || row?.d === undefined) throw new Error("the store has no transactions");
-          calibrationEnd = String(row.d);
-        }
-        return checkModels(store.client, {
-          calibrationEnd,
+      const check = await withEngine(config, { feature: "clv-check" }, async (engine) =>
+        checkModels(engine, {
+          calibrationEnd: opts.calibrationEnd ?? (await defaultCalibrationEnd(engine)),
           unit: opts.unit,
           ...(opts.holdoutEnd === undefined ? {} : { holdoutEnd: opts.holdoutEnd }),
-        });
-      });
+        }),
+      );
       if (json) {
         printJson(check);
         return;

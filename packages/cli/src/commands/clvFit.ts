@@ -1,15 +1,8 @@
-import {
-  type ClvFit,
-  clvModels,
-  fitFromStore,
-  fitFromSummaryFile,
-  parseClvModel,
-  recordFit,
-} from "@vafa/duckdb";
+import { type ClvFit, clvModels, fitAndRecord, fitFromSummaryFile, parseClvModel } from "@vafa/app";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 import { isoDay, positiveNumber, timeUnit, wholeNumber } from "./clvOptions.ts";
 
 /** Prints a fit as text: one line per parameter with its standard error. */
@@ -57,16 +50,15 @@ export function clvFitCommand(): Command {
           ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
         });
       } else {
-        fit = await withEmbedded(config, { feature: "clv-fit" }, async (store) => {
-          const f = await fitFromStore(store.client, {
+        const { fit: fresh } = await withEngine(config, { feature: "clv-fit" }, (engine) =>
+          fitAndRecord(engine, {
             model: opts.model,
             unit: opts.unit,
             ...(opts.calibrationEnd === undefined ? {} : { calibrationEnd: opts.calibrationEnd }),
             ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
-          });
-          await recordFit(store.client, f, { calibrationEnd: opts.calibrationEnd ?? null, unit: opts.unit });
-          return f;
-        });
+          }),
+        );
+        fit = fresh;
       }
       if (json) printJson(fit);
       else printFit(fit);

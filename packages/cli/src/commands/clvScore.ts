@@ -1,18 +1,8 @@
-import { sql } from "@vafa/core";
-import {
-  type ClvFit,
-  type ClvModel,
-  fitFromStore,
-  latestFit,
-  purchaseModels,
-  recordFit,
-  scoreCustomers,
-  writeScoresCsv,
-} from "@vafa/duckdb";
+import { purchaseModels, scoreStore, writeScoresCsv } from "@vafa/app";
 import { Command, InvalidArgumentError } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { type EmbeddedStore, withEmbedded } from "../withEngine.ts";
+import { withEngine } from "../withEngine.ts";
 import { isoDay, positiveNumber, timeUnit, wholeNumber } from "./clvOptions.ts";
 
 function purchaseModelName(text: string) {
@@ -20,34 +10,6 @@ function purchaseModelName(text: string) {
   if (found === undefined)
     throw new InvalidArgumentError(`expected ${purchaseModels.join(" | ")}, got '${text}'`);
   return found;
-}
-
-/**
- * The latest stored fit of `model` for the same calibration end and unit when it is newer than the
- * last load (so new data always refits), else a fresh fit, recorded.
- */
-async function fitIfNeeded(
-  store: EmbeddedStore,
-  model: ClvModel,
-  calibrationEnd: string | null,
-  unit: "day" | "week",
-): Promise<{ fit: ClvFit; reused: boolean }> {
-  const stored = await latestFit(store.client, model);
-  if (stored !== null && stored.calibrationEnd === calibrationEnd && stored.unit === unit) {
-    const [row] = await store.client.all(
-      sql("SELECT count(*) AS newer FROM loads WHERE started_at >= CAST($1 AS TIMESTAMP)", [
-        stored.fitted_at,
-      ]),
-    );
-    if (Number(row?.newer ?? 0) === 0) return { fit: stored, reused: true };
-  }
-  const fit = await fitFromStore(store.client, {
-    model,
-    unit,
-    ...(calibrationEnd === null ? {} : { calibrationEnd }),
-  });
-  await recordFit(store.client, fit, { calibrationEnd, unit });
-  return { fit, reused: false };
 }
 
 /** `vafa clv score`: scores every customer (P(alive), expected purchases and spend, CLV) and stores it. */
@@ -70,36 +32,17 @@ export function clvScoreCommand(): Command {
     .option("--out <file.csv>", "also write the scores to a CSV file")
     .action(async (opts, command: Command) => {
       const { config, json } = globalOptions(command);
-      const calibrationEnd: string | null = opts.calibrationEnd ?? null;
-      const report = await withEmbedded(config, { feature: "clv-score" }, async (store) => {
-        const purchase = await fitIfNeeded(store, opts.model, calibrationEnd, opts.unit);
-        const spend = await fitIfNeeded(store, "gamma-gamma", calibrationEnd, opts.unit);
-        const { p, q, v } = spend.fit.params;
-        if (p === undefined || q === undefined || v === undefined)
-          throw new Error("stored Gamma-Gamma fit lacks p, q, v");
-        const summary = await scoreCustomers(store.client, {
+      const report = await withEngine(config, { feature: "clv-score" }, async (engine) => {
+        const scored = await scoreStore(engine, {
           model: opts.model,
-          params: purchase.fit.params,
-          spendParams: { p, q, v },
           horizonDays: opts.horizon,
           discountRate: opts.discountRate,
           margin: opts.margin,
           unit: opts.unit,
-          ...(calibrationEnd === null ? {} : { calibrationEnd }),
+          ...(opts.calibrationEnd === undefined ? {} : { calibrationEnd: opts.calibrationEnd }),
         });
-        const written = opts.out === undefined ? null : await writeScoresCsv(store.client, opts.out);
-        return {
-          model: opts.model,
-          unit: opts.unit,
-          horizon_days: opts.horizon,
-          discount_rate: opts.discountRate,
-          margin: opts.margin,
-          purchase_params: purchase.fit.params,
-          spend_params: spend.fit.params,
-          refitted: !(purchase.reused && spend.reused),
-          ...summary,
-          ...(written === null ? {} : { out: opts.out, rows_written: written }),
-        };
+        const written = opts.out === undefined ? null : await writeScoresCsv(engine, opts.out);
+        return { ...scored, ...(written === null ? {} : { out: opts.out, rows_written: written }) };
       });
       if (json) {
         printJson(report);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
+import { runDefection, scoreStore } from "@vafa/app";
 import { duckdbDialect, type RetentionRow, sql } from "@vafa/core";
-import { runDefection } from "@vafa/app";
-import { fitFromStore, ingestFiles, recordFit, retention, scoreCustomers } from "@vafa/duckdb";
+import { ingestFiles, retention } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
@@ -52,19 +52,8 @@ export function demoCommand(): Command {
             strftime(min(occurred_at), '%Y-%m-%d') AS first_day, strftime(max(occurred_at), '%Y-%m-%d') AS last_day
             FROM transactions`),
           );
-          const purchase = await fitFromStore(store.client, { model: "bgnbd", unit: "week" });
-          const spend = await fitFromStore(store.client, { model: "gamma-gamma", unit: "week" });
-          await recordFit(store.client, purchase, { calibrationEnd: null, unit: "week" });
-          await recordFit(store.client, spend, { calibrationEnd: null, unit: "week" });
-          const { p, q, v } = spend.params;
-          if (p === undefined || q === undefined || v === undefined)
-            throw new Error("Gamma-Gamma fit lacks p, q, v");
-          const scores = await scoreCustomers(store.client, {
-            model: "bgnbd",
-            params: purchase.params,
-            spendParams: { p, q, v },
-            unit: "week",
-          });
+          // The scoring flow of `vafa clv score`: fits reused when the data are unchanged.
+          const scores = await scoreStore(store.engine, { model: "bgnbd", unit: "week" });
           const defection = await runDefection(store.engine, { asOf: String(overview?.last_day) });
           await createDemoUser(sqlStateStore(store.client));
           const monthly = await retention(store.client, duckdbDialect, { period: { unit: "month" } });

@@ -1,4 +1,5 @@
 import type { Dialect } from "../Dialect.ts";
+import { type Cte, withCtes } from "../retention/withCtes.ts";
 import type { SqlQuery } from "../SqlQuery.ts";
 import type { SummaryOptions } from "./SummaryOptions.ts";
 import { summaryCtes } from "./summaryCtes.ts";
@@ -15,20 +16,37 @@ import { summaryCtes } from "./summaryCtes.ts";
  * // rows: { day: 9862, births: 17, repeats: 0 }, …
  */
 export function trackingDataQuery(dialect: Dialect, options: SummaryOptions = {}): SqlQuery {
-  const ctes = summaryCtes(dialect, options);
-  const window =
-    ctes.inHoldout === null ? ctes.inCalibration : `(${ctes.inCalibration} OR ${ctes.inHoldout})`;
-  const dayOf = (expr: string) => (ctes.exact ? `CAST(floor(${expr}) AS INTEGER)` : expr);
+  const summary = summaryCtes(dialect, options);
+  const dayOf = (expr: string) => (summary.exact ? `floor(${expr})` : expr);
+  const ctes: Cte[] = [
+    ...summary.ctes,
+    {
+      name: "b",
+      sql: (ref) => `SELECT ${dayOf("first_day")} AS day, count(*) AS nb FROM ${ref("c")} AS c
+        GROUP BY ${dayOf("first_day")}`,
+    },
+    {
+      name: "r",
+      sql: (ref) => {
+        const e = summary.boundary(ref);
+        const inCalibration = summary.exact ? `d < ${e}` : `d <= ${e}`;
+        const inWindow =
+          summary.inHoldoutAt === null ? inCalibration : `(${inCalibration} OR ${summary.inHoldoutAt(e)})`;
+        // An equi-join and the repeat condition as a filter, so engines without inequality joins read it.
+        return `SELECT ${dayOf("d")} AS day, count(*) AS nr
+          FROM ${ref("days")} AS days ${dialect.smallTableJoin("INNER")} ${ref("c")} AS c USING (customer_id)
+          WHERE d > first_day AND ${inWindow} GROUP BY ${dayOf("d")}`;
+      },
+    },
+  ];
+  // Unqualified columns, USING and no alias equal to a column read, so ClickHouse 18.16 reads it too.
   return {
-    sql: `${ctes.sql},
-      b AS (SELECT ${dayOf("first_day")} AS day, count(*) AS births FROM c GROUP BY 1),
-      r AS (
-        SELECT ${dayOf("days.d")} AS day, count(*) AS repeats FROM days
-        JOIN c ON c.customer_id = days.customer_id AND days.d > c.first_day
-        WHERE ${window} GROUP BY 1
-      )
-      SELECT coalesce(b.day, r.day) AS day, coalesce(b.births, 0) AS births, coalesce(r.repeats, 0) AS repeats
-      FROM b FULL OUTER JOIN r ON r.day = b.day ORDER BY 1`,
-    params: ctes.params,
+    sql: withCtes(
+      dialect,
+      ctes,
+      (ref) => `SELECT day, coalesce(nb, 0) AS births, coalesce(nr, 0) AS repeats
+        FROM ${ref("b")} AS b FULL OUTER JOIN ${ref("r")} AS r USING (day) ORDER BY day`,
+    ),
+    params: summary.params,
   };
 }
