@@ -11,6 +11,7 @@ export {
   listCustomers,
 } from "./customers/listCustomers.ts";
 export * from "./defection/index.ts";
+export { type FactsSummary, factsSummary } from "./factsSummary.ts";
 export { type Overview, type OverviewOptions, overview } from "./overview/overview.ts";
 export * from "./segments/index.ts";
 export { storedScoreCount } from "./storedScoreCount.ts";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { runDefection, scoreStore } from "@vafa/app";
-import { duckdbDialect, type RetentionRow, sql } from "@vafa/core";
+import { type FactsSummary, factsSummary, runDefection, scoreStore } from "@vafa/app";
+import { duckdbDialect, type RetentionRow } from "@vafa/core";
 import { ingestFiles, retention } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
@@ -46,15 +46,10 @@ export function demoCommand(): Command {
             ...(bar ? { onProgress: (f: number) => bar(f) } : {}),
           });
           await prepareDemoBranches(store.client);
-          const [overview] = await store.client.all(
-            sql(`SELECT count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders,
-            round(sum(amount), 2) AS net_sales, round(-sum(amount) FILTER (WHERE amount < 0), 2) AS returns,
-            strftime(min(occurred_at), '%Y-%m-%d') AS first_day, strftime(max(occurred_at), '%Y-%m-%d') AS last_day
-            FROM transactions`),
-          );
+          const overview = await factsSummary(store.engine);
           // The scoring flow of `vafa clv score`: fits reused when the data are unchanged.
           const scores = await scoreStore(store.engine, { model: "bgnbd", unit: "week" });
-          const defection = await runDefection(store.engine, { asOf: String(overview?.last_day) });
+          const defection = await runDefection(store.engine, { asOf: String(overview.last_day) });
           await createDemoUser(sqlStateStore(store.client));
           const monthly = await retention(store.client, duckdbDialect, { period: { unit: "month" } });
           return {
@@ -76,7 +71,7 @@ export function demoCommand(): Command {
         },
       );
       if (json) printJson(report);
-      else printHeadline(report.overview ?? {}, report.clv, report.defection, report.retention);
+      else printHeadline(report.overview, report.clv, report.defection, report.retention);
       if (!opts.serve) return;
       const server = await startServer({ db, state: "duckdb", host: "127.0.0.1", port: opts.port });
       const [admin, agent] = demoUsers;
@@ -91,7 +86,7 @@ export function demoCommand(): Command {
 }
 
 function printHeadline(
-  o: Record<string, unknown>,
+  o: FactsSummary,
   clv: { customers: number; total_clv: number; mean_p_alive: number },
   defection: { as_of: string; statuses: Record<string, number>; alerts_created: number },
   rows: readonly RetentionRow[],
