@@ -65,7 +65,10 @@ export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdFit {
   };
   const full = problem(data, n);
   // The no-dropout limit, for the identification test: the NBD fitted to the same patterns.
-  full.boundary = { parameters: ["a", "b"], logLikelihood: () => fitNbd(data).logLikelihood };
+  full.boundary = {
+    parameters: ["a", "b"],
+    logLikelihood: () => fitNbd(data, { allowNonConvergence: true }).logLikelihood,
+  };
   // Many patterns: find the optimum's neighbourhood on a subsample first, so the full data are
   // passed over only for the final few quasi-Newton steps and the Hessian.
   attachCoarse(full, problem, data, weights);

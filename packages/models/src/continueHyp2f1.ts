@@ -55,7 +55,9 @@ const TAIL = 1e-17;
  * bounded there; callers arrange c−a−b ≥ 0 (by Euler's transformation) so the function is bounded or
  * logarithmic at 1.
  *
- * `maxTermsPerStep` caps each step (default 10,000); a step that reaches it sets `converged: false`.
+ * `maxTermsPerStep` caps each step (default 10,000), and `maxTerms` the whole continuation (default
+ * unlimited): reaching either sets `converged: false`, and a continuation out of terms stops where it
+ * is (its value is then not f(z)).
  * With `visit`, the continuation passes through every point of `through` (ascending, in (z0, z]) on
  * its way and reports f there (value × e^logScale), so many arguments sharing a, b, c cost one
  * continuation plus one step each (the Pareto/NBD likelihood evaluates one 2F1 per purchase count at
@@ -77,6 +79,7 @@ export function continueHyp2f1(
   maxTermsPerStep = 10_000,
   through: ArrayLike<number> = [],
   visit?: (index: number, value: number, logScale: number) => void,
+  maxTerms = Number.POSITIVE_INFINITY,
 ): Hyp2f1State {
   let f = start.value;
   let g = start.derivative;
@@ -89,6 +92,7 @@ export function continueHyp2f1(
   let next = 0;
   const maxSteps = continuationStepBound(a, b, c) + through.length;
   for (let step = 0; step < maxSteps && zi < z; step++) {
+    if (terms >= maxTerms) return { value: f, derivative: g, logScale, terms, converged: false };
     // Land exactly on the next point to visit, if it comes before z.
     while (next < through.length && (through[next] as number) <= zi) {
       visit?.(next, f, logScale);

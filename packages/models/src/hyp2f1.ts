@@ -14,8 +14,29 @@ const LOG_RESCALE = Math.log(RESCALE);
 const TAIL = 1e-17;
 /** Below this |z| the Gauss series is summed directly; above it, the equation is continued from here. */
 const SERIES_LIMIT = 0.5;
-/** Terms the series at z > 1/2 may take before the evaluation continues the equation from 1/2 instead. */
+/** Terms the series at z > 1/2 may take, at least, before the evaluation continues the equation from 1/2. */
 const DIRECT_BUDGET = 400;
+/**
+ * The most terms one evaluation may sum, whatever the parameters: past it the evaluation gives up
+ * (`converged: false`, NaN), so a likelihood probed at parameters in the millions is "not finite"
+ * there rather than slow. The models' regions need at most a few thousand.
+ */
+export const HYP2F1_MAX_TERMS = 2_000_000;
+
+/**
+ * Terms the series at z in (1/2, 1) may take before the continuation is used instead: DIRECT_BUDGET
+ * (enough where c is well above a or b), or, when the series' geometric convergence (about 40/(1−z)
+ * terms) is cheaper than the continuation (about 40 terms a step, over the halving steps and the stiff
+ * steps that grow with the parameters), twice that, up to HYP2F1_MAX_TERMS. Never more than
+ * 400 + 80 (55 + (|a|+|b|+|c|)/4), as log2(0.5/(1−z)) ≤ 52 for doubles.
+ */
+function directBudget(a: number, b: number, c: number, z: number): number {
+  const direct = 40 / (1 - z);
+  const continuation = 40 * (Math.log2(0.5 / (1 - z)) + 1 + 0.25 * (Math.abs(a) + Math.abs(b) + Math.abs(c)));
+  return direct <= continuation
+    ? Math.min(HYP2F1_MAX_TERMS, Math.ceil(2 * direct) + DIRECT_BUDGET)
+    : DIRECT_BUDGET;
+}
 
 /** A 2F1 evaluation with the work it took: see {@link logHyp2f1Work}. */
 export interface Hyp2f1Evaluation extends LogSigned {
@@ -26,7 +47,8 @@ export interface Hyp2f1Evaluation extends LogSigned {
 }
 
 /**
- * Term cap of one Gauss series at |z| ≤ 1/2 or one continuation step: 200 + 10 (|a| + |b| + |c|).
+ * Term cap of one Gauss series at |z| ≤ 1/2 or one continuation step: 200 + 10 (|a| + |b| + |c|), at
+ * most HYP2F1_MAX_TERMS.
  * Past k ≈ 8 (|a| + |b| + |c|) the term ratio is below 3/4 in both, and 200 more terms shrink any
  * term below 10⁻¹⁷ of the peak, so the cap is never the reason a sum stops.
  *
@@ -34,12 +56,13 @@ export interface Hyp2f1Evaluation extends LogSigned {
  * hyp2f1TermCap(1, 1, 2); // 240
  */
 export function hyp2f1TermCap(a: number, b: number, c: number): number {
-  return Math.ceil(200 + 10 * (Math.abs(a) + Math.abs(b) + Math.abs(c)));
+  return Math.min(HYP2F1_MAX_TERMS, Math.ceil(200 + 10 * (Math.abs(a) + Math.abs(b) + Math.abs(c))));
 }
 
 /**
- * The most terms any 2F1 evaluation can sum, whatever z is: an attempt of at most 400 terms at z
- * itself; at most two connection-formula series, each capped by {@link hyp2f1TermCap} of its
+ * The most terms any 2F1 evaluation can sum, whatever z is: never more than HYP2F1_MAX_TERMS (plus
+ * the step in progress), and for moderate parameters far fewer: an attempt at z itself (400 terms, more
+ * when the continuation would cost more); at most two connection-formula series, each capped by {@link hyp2f1TermCap} of its
  * parameters (1, b, 2+b−c); and one series plus at most {@link continuationStepBound} continuation
  * steps, each capped by {@link hyp2f1TermCap} (plus three for a step's first coefficients). The
  * transformations only permute and shift the parameters, so the bound is taken with a, b widened to
@@ -53,7 +76,10 @@ export function hyp2f1TermBound(a: number, b: number, c: number): number {
   const wa = Math.max(Math.abs(a), Math.abs(c - a));
   const wb = Math.max(Math.abs(b), Math.abs(c - b));
   const connection = 2 * hyp2f1TermCap(1, Math.max(wa, wb), 2 + Math.max(wa, wb) + Math.abs(c));
-  return DIRECT_BUDGET + connection + (continuationStepBound(wa, wb, c) + 1) * (hyp2f1TermCap(wa, wb, c) + 3);
+  const direct = DIRECT_BUDGET + 80 * (55 + (wa + wb + Math.abs(c)) / 4);
+  const formula =
+    direct + connection + (continuationStepBound(wa, wb, c) + 1) * (hyp2f1TermCap(wa, wb, c) + 3);
+  return Math.min(formula, HYP2F1_MAX_TERMS + hyp2f1TermCap(wa, wb, c) + 3);
 }
 
 /** Gauss series Σ t_k with t_k = (a)_k (b)_k / ((c)_k k!) z^k, and z f′ = Σ k t_k, sharing one log scale. */
@@ -228,7 +254,7 @@ function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Eva
   // Close to 1 with a unit parameter (the models' shape), the connection formula in a few terms.
   const near = connection(a, b, c)(z);
   if (near.converged) return near;
-  const direct = series(pa, pb, c, z, DIRECT_BUDGET, false);
+  const direct = series(pa, pb, c, z, directBudget(pa, pb, c, z), false);
   if (direct.converged) return signed(direct.sum, direct.logScale, lead, direct.terms + near.terms, true);
   const s = series(pa, pb, c, SERIES_LIMIT, hyp2f1TermCap(pa, pb, c), true);
   const start = {
@@ -238,8 +264,20 @@ function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Eva
     terms: direct.terms + near.terms + s.terms,
     converged: s.converged,
   };
-  const end = continueHyp2f1(pa, pb, c, start, SERIES_LIMIT, z, hyp2f1TermCap(pa, pb, c));
-  return signed(end.value, end.logScale, lead, end.terms, end.converged);
+  const end = continueHyp2f1(
+    pa,
+    pb,
+    c,
+    start,
+    SERIES_LIMIT,
+    z,
+    hyp2f1TermCap(pa, pb, c),
+    [],
+    undefined,
+    HYP2F1_MAX_TERMS,
+  );
+  if (!end.converged) return { logAbs: Number.NaN, sign: 0, terms: end.terms, converged: false };
+  return signed(end.value, end.logScale, lead, end.terms, true);
 }
 
 /**
@@ -261,8 +299,10 @@ function positiveArgument(a: number, b: number, c: number, z: number): Hyp2f1Eva
  *   derivative), continued along the hypergeometric differential equation by Taylor steps that each
  *   cover at most half the distance to 1 (see continueHyp2f1). Unlike the connection formula the
  *   continuation has no poles at integer c−a−b, so Pareto/NBD's s → 0 needs no special case.
- * Every evaluation therefore sums at most {@link hyp2f1TermBound}(a, b, c) terms, whatever z is; the
- * count is returned in `terms` so tests can assert it.
+ * Every evaluation therefore sums at most {@link hyp2f1TermBound}(a, b, c) terms, whatever z is, and
+ * never more than {@link HYP2F1_MAX_TERMS}: an evaluation that would need more (parameters in the
+ * millions with z near 1) returns NaN with `converged: false`, so a likelihood is "not finite" there
+ * instead of slow. The count is returned in `terms` so tests can assert it.
  *
  * @example
  * logHyp2f1Work(1.6, 1.6, 2.6, 1 - 1e-9); // { logAbs: 13.41478…, sign: 1, terms: 1, converged: true }
@@ -278,9 +318,14 @@ export function logHyp2f1Work(a: number, b: number, c: number, z: number): Hyp2f
     // for the models' positive parameters; otherwise the one with the smaller terms.
     const keepA = c - b >= 0 || (c - a < 0 && growth(a, c - b, c) <= growth(c - a, b, c));
     const inner = keepA ? positiveArgument(a, c - b, c, w) : positiveArgument(c - a, b, c, w);
-    return { ...inner, logAbs: inner.logAbs - (keepA ? a : b) * lead };
+    return trusted({ ...inner, logAbs: inner.logAbs - (keepA ? a : b) * lead });
   }
-  return positiveArgument(a, b, c, z);
+  return trusted(positiveArgument(a, b, c, z));
+}
+
+/** The evaluation when every stage converged; otherwise NaN with the work spent (see HYP2F1_MAX_TERMS). */
+function trusted(r: Hyp2f1Evaluation): Hyp2f1Evaluation {
+  return r.converged ? r : { logAbs: Number.NaN, sign: 0, terms: r.terms, converged: false };
 }
 
 /**
@@ -333,14 +378,15 @@ export function logHyp2f1Batch(
   }
   if (rest.length === 0) return terms;
   // When the series converges within the budget at the largest remaining argument, it does at the others.
-  const hardest = series(pa, pb, c, z[rest[rest.length - 1] as number] as number, DIRECT_BUDGET, false);
+  const far = z[rest[rest.length - 1] as number] as number;
+  const budget = directBudget(pa, pb, c, far);
+  const hardest = series(pa, pb, c, far, budget, false);
   terms += hardest.terms;
   if (hardest.converged) {
     for (const i of rest) {
-      const s =
-        i === rest[rest.length - 1] ? hardest : series(pa, pb, c, z[i] as number, DIRECT_BUDGET, false);
+      const s = i === rest[rest.length - 1] ? hardest : series(pa, pb, c, z[i] as number, budget, false);
       if (s !== hardest) terms += s.terms;
-      out[i] = s.sum > 0 ? s.logScale + Math.log(s.sum) + lead(i) : Number.NaN;
+      out[i] = s.converged && s.sum > 0 ? s.logScale + Math.log(s.sum) + lead(i) : Number.NaN;
     }
     return terms;
   }
@@ -367,7 +413,10 @@ export function logHyp2f1Batch(
       const i = rest[k] as number;
       out[i] = value > 0 ? logScale + Math.log(value) + lead(i) : Number.NaN;
     },
+    HYP2F1_MAX_TERMS,
   );
+  // Out of terms (parameters in the millions): no value is trusted.
+  if (!end.converged) for (const i of rest) out[i] = Number.NaN;
   return terms + end.terms;
 }
 

@@ -39,6 +39,7 @@ export type { GammaGammaData, GammaGammaFit, GammaGammaParams } from "./gammaGam
 export { fitGammaGamma, gammaGammaConditionalExpectedSpend, gammaGammaLogLikelihood } from "./gammaGamma.ts";
 export type { Hyp2f1Evaluation, LogSigned } from "./hyp2f1.ts";
 export {
+  HYP2F1_MAX_TERMS,
   hyp2f1,
   hyp2f1TermBound,
   hyp2f1TermCap,

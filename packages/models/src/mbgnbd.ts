@@ -93,7 +93,10 @@ export function fitMbgNbd(data: RfmData, options: FitOptions = {}): MbgNbdFit {
   });
   const full = problem(data, n);
   // The no-dropout limit, for the identification test: the NBD fitted to the same patterns.
-  full.boundary = { parameters: ["a", "b"], logLikelihood: () => fitNbd(data).logLikelihood };
+  full.boundary = {
+    parameters: ["a", "b"],
+    logLikelihood: () => fitNbd(data, { allowNonConvergence: true }).logLikelihood,
+  };
   // Many patterns: the derivative-free search runs on a subsample, the full data see only the polish.
   attachCoarse(full, problem, data, weights);
   return fitMaximumLikelihood(full, options);
