@@ -20,4 +20,5 @@ export {
   segmentMembers,
   segmentMembersQueryFor,
 } from "./savedSegments.ts";
+export { type SegmentMemberPage, segmentMemberPage } from "./segmentMemberPage.ts";
 export { type TargetsOptions, targets } from "./targets.ts";
