@@ -5,7 +5,14 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DefectionRules, sql, toEpochDay, verifyWebhookSignature } from "@vafa/core";
+import {
+  type DefectionRules,
+  type Engine,
+  type SqlQuery,
+  sql,
+  toEpochDay,
+  verifyWebhookSignature,
+} from "@vafa/core";
 import {
   CsvBytes,
   encodeTransactionRow,
@@ -122,6 +129,50 @@ describe("runDefection on hand-built histories", () => {
     ]);
     const open = await listAlerts(store);
     expect(open.map((a) => a.customer_id).sort()).toEqual(["b", "c"]); // a's alert closed on return
+  });
+
+  it("over two stores, a run cut short after its alerts repeats without a duplicate and ends as one uninterrupted run", async () => {
+    const now = new Date("2024-05-05T10:00:00Z");
+    /** The facts (and statuses) in one file, the alerts in another, as beside ClickHouse. */
+    async function split(
+      failStatusesOnce: boolean,
+    ): Promise<{ engine: Engine; facts: DuckDBEngine; state: DuckDBEngine }> {
+      const facts = await storeWith(history, segments);
+      const state = await openDuckDBEngine(":memory:");
+      stores.push(state);
+      let fail = failStatusesOnce;
+      const client = {
+        all: (q: SqlQuery) => facts.client.all(q),
+        run: (q: SqlQuery) => {
+          if (fail && q.sql.startsWith("INSERT INTO customer_status")) {
+            fail = false;
+            return Promise.reject(new Error("the analytic store went away"));
+          }
+          return facts.client.run(q);
+        },
+      };
+      const engine: Engine = {
+        ...facts,
+        facts: client,
+        state: state.client,
+        session: (work) => work(engine),
+      };
+      return { engine, facts, state };
+    }
+    const options = { rules, asOf: day(125), maxAlertAgeDays: null, now };
+    const cut = await split(true);
+    await expect(runDefection(cut.engine, options)).rejects.toThrow(/went away/);
+    expect((await listAlerts(cut.engine)).length).toBe(3); // the operational writes were committed
+    expect(await statuses(cut.facts)).toEqual({}); // the statuses were not
+    const repeat = await runDefection(cut.engine, options);
+    expect([repeat.changed, repeat.alertsCreated]).toEqual([3, 0]);
+
+    const whole = await split(false);
+    const once = await runDefection(whole.engine, options);
+    expect([once.changed, once.alertsCreated]).toEqual([3, 3]);
+    expect(await listAlerts(cut.engine)).toEqual(await listAlerts(whole.engine));
+    expect(await statuses(cut.facts)).toEqual(await statuses(whole.facts));
+    expect(await statuses(whole.facts)).toEqual({ a: "at_risk", b: "at_risk", c: "at_risk" });
   });
 
   it("writes reason, value and owner, and works the alert through the worklist", async () => {

@@ -4,12 +4,14 @@ import { bindParams } from "./bindParams.ts";
 
 /**
  * Settings every query runs with: LEFT JOIN misses are NULL (standard SQL, as the core's queries
- * expect), and a join of two Distributed tables uses each shard's local table (facts are sharded by
- * customer, so a customer's rows are on one shard).
+ * expect), a join of two Distributed tables uses each shard's local table (facts are sharded by
+ * customer, so a customer's rows are on one shard), and an INSERT through a Distributed table (the
+ * defection statuses) returns once every shard has its rows, so the next read sees them.
  */
 export const CLICKHOUSE_SETTINGS = {
   join_use_nulls: 1,
   distributed_product_mode: "local",
+  insert_distributed_sync: 1,
 } as const;
 
 const INTEGER = /^(Nullable\()?(U?Int(8|16|32|64|128|256))\)?$/;

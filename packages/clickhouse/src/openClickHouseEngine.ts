@@ -40,7 +40,6 @@ export const clickhouseFeatures: ReadonlySet<Feature> = new Set<Feature>([
   "webhooks",
   "segments-rfm",
   "segments-saved",
-  "segments-targets",
   "segments-clusters",
 ]);
 

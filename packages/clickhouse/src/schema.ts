@@ -38,6 +38,29 @@ export const SCORE_TABLE = {
   shardKey: "cityHash64(customer_id)",
 } as const;
 
+/**
+ * Defection statuses, derived from the facts by `runDefection` and sharded by customer like them:
+ * the current status (one row per customer once merged: a newer `version` replaces an older one,
+ * and readers take the highest version meanwhile) and the history of changes. Same columns as
+ * DuckDB's tables.
+ */
+export const STATUS_TABLES = {
+  customer_status: {
+    columns: `customer_id String, status String, since Date, rule Nullable(String), reason Nullable(String),
+      as_of Date, updated_at DateTime('UTC'), version UInt64`,
+    engine: "ReplacingMergeTree(version)",
+    order: "customer_id",
+    shardKey: "cityHash64(customer_id)",
+  },
+  status_history: {
+    columns: `customer_id String, status String, previous_status Nullable(String), changed_on Date,
+      rule Nullable(String), as_of Date, recorded_at DateTime('UTC')`,
+    engine: "MergeTree()",
+    order: "(customer_id, recorded_at)",
+    shardKey: "cityHash64(customer_id)",
+  },
+} as const;
+
 /** A fact table's name. */
 export type FactTable = keyof typeof FACT_TABLES;
 
@@ -116,6 +139,16 @@ export function schemaStatements(
     distributed.push(
       `CREATE TABLE IF NOT EXISTS ${db}.customer_scores AS ${db}.${scores} ENGINE = Distributed(${checkName("cluster", cluster)}, ${db}, ${scores}, ${SCORE_TABLE.shardKey})`,
     );
+  for (const [name, t] of Object.entries(STATUS_TABLES)) {
+    const localName = cluster === null ? name : `${name}_local`;
+    local.push(
+      `CREATE TABLE IF NOT EXISTS ${db}.${localName} (${t.columns}) ENGINE = ${t.engine} ORDER BY ${t.order}`,
+    );
+    if (cluster !== null)
+      distributed.push(
+        `CREATE TABLE IF NOT EXISTS ${db}.${name} AS ${db}.${localName} ENGINE = Distributed(${checkName("cluster", cluster)}, ${db}, ${localName}, ${t.shardKey})`,
+      );
+  }
   // Model fits are few and small: one plain table on the node queries go to, as the loads.
   (cluster === null ? local : distributed).push(
     `CREATE TABLE IF NOT EXISTS ${db}.model_fits (id String, model String, fitted_at DateTime('UTC'),
