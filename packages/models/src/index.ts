@@ -1,6 +1,7 @@
 export type { BoundaryTest } from "./assessIdentification.ts";
 export {
   assessIdentification,
+  BOUNDARY_THRESHOLD,
   CURVATURE_THRESHOLD,
   DROPOUT_NOT_IDENTIFIED_MESSAGE,
 } from "./assessIdentification.ts";
