@@ -149,6 +149,12 @@ export function clickhouseSink(engine: ClickHouseEngine): IngestSink {
   return {
     async write(client: DuckDBClient, staged: StagedFile): Promise<number> {
       const table = factTable(staged);
+      const attributes = staged.attributes ?? [];
+      if (attributes.length > 0)
+        throw new AppError(
+          "not_supported",
+          `${staged.file}: customer attributes (${attributes.map((a) => a.name).join(", ")}) cannot be stored on ClickHouse yet; nothing was loaded — load the file on the DuckDB engine, or keep only the canonical columns`,
+        );
       const known = new Set(factColumns(table));
       const missing = staged.columns.filter((c) => !known.has(c));
       if (missing.length > 0)

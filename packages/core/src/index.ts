@@ -41,8 +41,8 @@ export type {
 export type { Feature } from "./engine/Feature.ts";
 export { featureLabel, features, requireFeature } from "./engine/Feature.ts";
 export { type SessionQueue, sessionQueue } from "./engine/sessionQueue.ts";
-export { NO_WORDS, STATUS_WORDS, YES_WORDS } from "./ingest/answerWords.ts";
 export type { AttributeType, IngestedAttribute } from "./ingest/AttributeType.ts";
+export { NO_WORDS, STATUS_WORDS, YES_WORDS } from "./ingest/answerWords.ts";
 export type { FieldSpec, FieldType, Kind } from "./ingest/fields.ts";
 export { kindFields, kinds, kindTable, parseKind } from "./ingest/fields.ts";
 export type { RowProblem } from "./ingest/IngestError.ts";
@@ -62,6 +62,6 @@ export { sql } from "./SqlQuery.ts";
 export type { Migration } from "./schema/migrations.ts";
 export { migrations } from "./schema/migrations.ts";
 export * from "./segments/index.ts";
+export { dayText, secondText, timestampText } from "./sqlTime.ts";
 export * from "./state/StateStore.ts";
 export { counterTableDdl, isWriteConflict, sqlStateStore } from "./state/sqlStateStore.ts";
-export { dayText, secondText, timestampText } from "./sqlTime.ts";

@@ -35,6 +35,19 @@ function describeMapping(m: IngestMapping): string {
   ].join(", ");
 }
 
+/** "attributes: Contract (text), tenure (number), Partner (yes/no)": the columns kept as attributes. */
+function describeAttributes(m: IngestMapping): string | null {
+  const list = m.attributes ?? [];
+  if (list.length === 0) return null;
+  return `${m.file}: ${list.length} attribute${list.length === 1 ? "" : "s"}: ${list
+    .map((a) => `${a.name} (${a.type === "empty" ? "empty: not kept" : a.type})`)
+    .join(", ")}`;
+}
+
+function collectList(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 // Quoted, and neutralised against spreadsheet formulas: rejected values are raw input.
 const csvField = csvCell;
 
@@ -64,6 +77,12 @@ export function ingestCommand(): Command {
       "give a field the same value on every row, for a field the file lacks, e.g. --set survey=exit --set occurred_at=2024-01-01 (repeatable)",
       collectSet,
     )
+    .option(
+      "--defected-value <value>",
+      "customers: a status value that means defected, e.g. Churned (repeatable); every other value is then active. Default: churned, defected, left, yes, 1, … are defected; stayed, active, joined, no, 0, … active",
+      collectList,
+      [],
+    )
     .option("--preset <name>", `recipe for a bundled data set: ${Object.keys(presets).join(" | ")}`)
     .option("--format <format>", `override the format guessed from the extension: ${fileFormats.join(" | ")}`)
     .option("--date-format <strptime>", "format of dates that are neither ISO nor YYYYMMDD, e.g. %d/%m/%Y")
@@ -86,6 +105,7 @@ export function ingestCommand(): Command {
             set: opts.set ?? {},
             header: opts.header,
             skipBadRows: opts.skipBadRows === true,
+            ...(opts.defectedValue.length > 0 ? { defectedValues: opts.defectedValue } : {}),
             ...(opts.preset ? { preset: opts.preset } : {}),
             ...(opts.format ? { format: opts.format } : {}),
             ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}),
@@ -104,7 +124,11 @@ export function ingestCommand(): Command {
               process.stdout.write(
                 `${counts.rows_skipped?.toLocaleString("en-US")} rows without an answer (no score, reason or text) skipped\n`,
               );
-            for (const m of counts.mappings ?? []) process.stdout.write(`${m.file}: ${describeMapping(m)}\n`);
+            for (const m of counts.mappings ?? []) {
+              process.stdout.write(`${m.file}: ${describeMapping(m)}\n`);
+              const attributes = describeAttributes(m);
+              if (attributes !== null) process.stdout.write(`${attributes}\n`);
+            }
           }
         } catch (error) {
           if (error instanceof IngestError) {

@@ -1,4 +1,5 @@
 import type { Dialect } from "../Dialect.ts";
+import type { IngestedAttribute } from "../ingest/AttributeType.ts";
 import type { Kind } from "../ingest/fields.ts";
 import type { RowProblem } from "../ingest/IngestError.ts";
 import type { SqlClient } from "../SqlClient.ts";
@@ -36,6 +37,11 @@ export interface IngestRequest {
   readonly header?: boolean;
   /** Load the good rows and report the bad ones instead of loading nothing; default false. */
   readonly skipBadRows?: boolean;
+  /**
+   * Customers files: the status values that mean defected (`["Churned"]`); every other value is
+   * active. Default: the words of `STATUS_WORDS` (churned, yes, left, … / stayed, no, joined, …).
+   */
+  readonly defectedValues?: readonly string[];
   /** Called with the fraction done of the current file while it is read. */
   readonly onProgress?: (fraction: number, file: string) => void;
 }
@@ -47,6 +53,8 @@ export interface IngestMapping {
   readonly columns: Readonly<Record<string, string>>;
   /** field → the constant given with `set`. */
   readonly set: Readonly<Record<string, string>>;
+  /** Customers files: every other column, kept as a typed customer attribute. */
+  readonly attributes?: readonly IngestedAttribute[];
 }
 
 /** The outcome of a load. */

@@ -2,8 +2,12 @@
 export const kinds = ["customers", "transactions", "activity", "complaints", "surveys"] as const;
 export type Kind = (typeof kinds)[number];
 
-/** How a field's text is read. `id` is text with `17850.0`-style float ids read as `17850`. */
-export type FieldType = "id" | "text" | "number" | "timestamp";
+/**
+ * How a field's text is read. `id` is text with `17850.0`-style float ids read as `17850`; `status`
+ * is a customer's status in a snapshot export (`Churned`, `Stayed`, `Yes`/`No`, …; see
+ * `statusWords`), read as `defected`, `active`, `at_risk` or `reactivated`.
+ */
+export type FieldType = "id" | "text" | "number" | "timestamp" | "status";
 
 /** One canonical field: its column in the table, type, whether a row needs it, and common aliases. */
 export interface FieldSpec {
@@ -46,6 +50,11 @@ export const kindFields: Readonly<Record<Kind, readonly FieldSpec[]>> = {
     f("acquisition_cost", "number", ["cac"]),
     f("category_budget", "number", ["budget", "wallet"]),
     f("tags", "text", ["roles"]),
+    // A snapshot export's status, defection date and exit reason with its category (two levels).
+    f("status", "status", ["customer_status", "churn", "churn_label", "churned", "churn_status"]),
+    f("defected_at", "timestamp", ["churn_date", "churned_at", "defection_date", "left_at"]),
+    f("exit_reason", "text", ["churn_reason", "reason", "exit_reason_code"]),
+    f("reason_category", "text", ["churn_category", "exit_category", "reason_group"]),
   ],
   transactions: [
     f("id", "id", ["transaction_id", "txn_id", "line_id"]),

@@ -414,4 +414,29 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE model_fits ADD COLUMN settings VARCHAR",
     ],
   },
+  {
+    version: 13,
+    name: "snapshot churn data and customer attributes",
+    statements: [
+      // A snapshot export (one row per customer) carries the status, the defection date when known
+      // and the exit reason with its category; they feed the causes module as statuses and exit
+      // answers do.
+      "ALTER TABLE customers ADD COLUMN status VARCHAR",
+      "ALTER TABLE customers ADD COLUMN defected_at TIMESTAMP",
+      "ALTER TABLE customers ADD COLUMN exit_reason VARCHAR",
+      "ALTER TABLE customers ADD COLUMN reason_category VARCHAR",
+      // Every other column of a customers file, typed (text, number, yes/no, date): a long table
+      // any engine can hold. `value` is the canonical text ("yes", "29.85", "2024-01-31"),
+      // `number` the value of a number (1/0 for yes/no) for comparisons.
+      `CREATE TABLE customer_attributes (
+        customer_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        number DOUBLE,
+        load_id INTEGER,
+        PRIMARY KEY (customer_id, name)
+      )`,
+    ],
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Kind } from "@vafa/core";
+import type { IngestedAttribute, Kind } from "@vafa/core";
 import type { DuckDBClient } from "../DuckDBClient.ts";
 
 /** One validated file, its rows in the temp table `_stage` (with `_ok` per row) of the loading connection. */
@@ -11,6 +11,11 @@ export interface StagedFile {
   readonly repeatsIds: boolean;
   readonly rowsRead: number;
   readonly rowsRejected: number;
+  /**
+   * Customers files: the columns kept as typed attributes (none empty); their rows are in the temp
+   * table `_attributes (customer_id, name, type, value, number)`.
+   */
+  readonly attributes?: readonly IngestedAttribute[];
 }
 
 /**

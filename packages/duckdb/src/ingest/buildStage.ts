@@ -19,7 +19,17 @@ export interface Stage {
    * is not a response. Null for the other kinds.
    */
   readonly unanswered: string | null;
+  /** Customers files: the other columns, as text in `_stage` column `column` (`_a0`, `_a1`, …). */
+  readonly attributes: readonly { readonly name: string; readonly column: string }[];
   readonly params: Params;
+}
+
+/** What `buildStage` needs besides the mapping: the status vocabulary and the attribute columns. */
+export interface StageExtras {
+  /** The status values that mean defected (`--defected-value`); default `STATUS_WORDS`. */
+  readonly defectedValues?: readonly string[];
+  /** Source columns kept as customer attributes, as text. */
+  readonly attributes?: readonly string[];
 }
 
 const reasonFor: Readonly<Record<string, string>> = {
@@ -27,6 +37,8 @@ const reasonFor: Readonly<Record<string, string>> = {
   timestamp: "not a date",
   id: "not an id",
   text: "missing",
+  status:
+    "not a status (churned, defected, left, yes, 1 / stayed, active, joined, no, 0; or --defected-value)",
 };
 
 /**
@@ -47,6 +59,7 @@ export function buildStage(
   preset: Preset | undefined,
   dateFormat: string | undefined,
   constants: Readonly<Record<string, string>> = {},
+  extras: StageExtras = {},
 ): Stage {
   const params = new Params();
   params.bind(source.file);
@@ -60,9 +73,11 @@ export function buildStage(
         : `nullif(trim(CAST(${params.bind(constant)} AS VARCHAR)), '')`;
     return `${text} AS ${quoteIdent(`r_${f.name}`)}`;
   });
+  const attributes = (extras.attributes ?? []).map((name, i) => ({ name, column: `_a${i}` }));
+  raw.push(...attributes.map((a) => `${source.text(a.name)} AS ${quoteIdent(a.column)}`));
   const typed = fields.map((f) => ({
     name: f.name,
-    expr: fieldExpression(f.type, quoteIdent(`r_${f.name}`), params, format),
+    expr: fieldExpression(f.type, quoteIdent(`r_${f.name}`), params, format, extras.defectedValues),
     check: f.required
       ? `${quoteIdent(f.name)} IS NOT NULL`
       : `(${quoteIdent(`r_${f.name}`)} IS NULL OR ${quoteIdent(f.name)} IS NOT NULL)`,
@@ -83,6 +98,7 @@ export function buildStage(
       : null;
   const outColumns = columns.map((c) => (c === "amount" && amountOut ? amountOut : quoteIdent(c)));
   if (!hasId) outColumns.unshift(`'h' || _hash || '-' || row_number() OVER (PARTITION BY _hash) AS "id"`);
+  outColumns.push(...attributes.map((a) => quoteIdent(a.column)));
   const ok = `(${checks.join(" AND ")})`;
   const rows = (lineNumbers: boolean) => {
     const extra = `${lineNumbers ? ", row_number() OVER () AS _n" : ""}${hasId ? "" : `, md5(${source.record}) AS _hash`}`;
@@ -108,6 +124,7 @@ export function buildStage(
         ? `(${answers.map((c) => `${quoteIdent(c)} IS NULL`).join(" AND ") || "true"})`
         : null,
     columns: hasId ? columns : ["id", ...columns],
+    attributes,
     select,
     bad,
     problems: problemRows.join(" UNION ALL "),

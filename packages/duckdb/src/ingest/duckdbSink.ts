@@ -57,6 +57,19 @@ async function addCustomersOf(connection: DuckDBConnection, columns: readonly st
 }
 
 /**
+ * Stores a customers file's typed attributes (the temp table `_attributes`): a customer's value of
+ * an attribute replaces the stored one; an empty cell leaves the stored value as it was.
+ */
+async function addAttributesOf(connection: DuckDBConnection, loadId: number) {
+  await connection.run(
+    `INSERT INTO customer_attributes SELECT customer_id, name, type, value, number, ${loadId} FROM _attributes
+     ON CONFLICT (customer_id, name) DO UPDATE SET type = excluded.type, value = excluded.value,
+       number = excluded.number, load_id = excluded.load_id
+     WHERE customer_attributes.value IS DISTINCT FROM excluded.value OR customer_attributes.type IS DISTINCT FROM excluded.type`,
+  );
+}
+
+/**
  * Adds the transactions of one load to the purchase-day table (see `Dialect.customerDays`): days a
  * customer already has are merged in place, new days are appended. Reads the load's rows back from
  * `transactions`, so lines skipped as already stored are not counted twice.
@@ -90,6 +103,8 @@ export const duckdbSink: IngestSink = {
     const [next] = await client.all(sql("SELECT coalesce(max(id), 0) + 1 AS id FROM loads"));
     const loadId = Number(next?.id ?? 1);
     const loaded = await insertRows(connection, staged.kind, staged.columns, loadId, staged.repeatsIds);
+    if (staged.kind === "customers" && (staged.attributes ?? []).length > 0)
+      await addAttributesOf(connection, loadId);
     if (staged.kind === "transactions") {
       await addCustomersOf(connection, staged.columns, loadId);
       if (loaded > 0) await addCustomerDaysOf(connection, loadId);

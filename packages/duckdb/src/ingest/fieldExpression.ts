@@ -1,4 +1,4 @@
-import type { FieldType } from "@vafa/core";
+import { type FieldType, STATUS_WORDS } from "@vafa/core";
 import type { Params } from "./Params.ts";
 
 // Persian and Arabic-Indic digits, the Arabic decimal separator, then what they become.
@@ -24,8 +24,27 @@ function isoTimestamp(text: string): string {
  * fieldExpression("number", "r_amount", params, undefined);
  * // coalesce(TRY_CAST(r_amount AS DOUBLE), TRY_CAST(replace(…translate(r_amount, …)…) AS DOUBLE))
  */
-export function fieldExpression(type: FieldType, text: string, params: Params, dateFormat?: string): string {
+export function fieldExpression(
+  type: FieldType,
+  text: string,
+  params: Params,
+  dateFormat?: string,
+  defectedValues?: readonly string[],
+): string {
   switch (type) {
+    case "status": {
+      const key = `lower(trim(${text}))`;
+      if (defectedValues !== undefined && defectedValues.length > 0) {
+        // The user's words for defected; anything else filled in is active.
+        const given = defectedValues.map((v) => params.bind(v.trim().toLowerCase())).join(", ");
+        return `CASE WHEN ${text} IS NULL THEN NULL WHEN ${key} IN (${given}) THEN 'defected' ELSE 'active' END`;
+      }
+      // Constant words of this file's vocabulary (no quotes in them), not user input.
+      const arms = Object.entries(STATUS_WORDS).map(
+        ([status, words]) => `WHEN ${key} IN (${words.map((w) => `'${w}'`).join(", ")}) THEN '${status}'`,
+      );
+      return `CASE ${arms.join(" ")} END`;
+    }
     case "text":
       return text;
     case "id":

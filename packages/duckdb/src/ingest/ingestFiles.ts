@@ -19,6 +19,7 @@ import { detectFormat } from "./detectFormat.ts";
 import { duckdbSink } from "./duckdbSink.ts";
 import type { IngestSink } from "./IngestSink.ts";
 import { openSource, type Source } from "./openSource.ts";
+import { stageAttributes } from "./stageAttributes.ts";
 
 /** What to load and how (see `IngestRequest`). */
 export type IngestOptions = IngestRequest;
@@ -103,8 +104,13 @@ export async function ingestFiles(
       const mapping = new Map(
         resolveMapping(kind, columns, { ...preset?.map(columns), ...options.map }, file, set),
       );
-      mappings.push({ file, columns: Object.fromEntries(mapping), set });
-      const stage = buildStage(source, kind, mapping, preset, options.dateFormat, set);
+      // Every other column of a customers file is kept as a typed attribute.
+      const used = new Set(mapping.values());
+      const attributeColumns = kind === "customers" ? columns.filter((c) => !used.has(c)) : [];
+      const stage = buildStage(source, kind, mapping, preset, options.dateFormat, set, {
+        attributes: attributeColumns,
+        ...(options.defectedValues === undefined ? {} : { defectedValues: options.defectedValues }),
+      });
       try {
         await withProgress(
           connection,
@@ -140,6 +146,17 @@ export async function ingestFiles(
         if (!options.skipBadRows) throw new IngestError(found, bad);
         problems.push(...found);
       }
+      const attributes = await stageAttributes(
+        client,
+        stage.attributes,
+        options.dateFormat ?? preset?.dateFormat,
+      );
+      mappings.push({
+        file,
+        columns: Object.fromEntries(mapping),
+        set,
+        ...(kind === "customers" ? { attributes } : {}),
+      });
       const read = Number(count?.n ?? 0) + skipped;
       const loaded = await sink.write(client, {
         kind,
@@ -148,6 +165,7 @@ export async function ingestFiles(
         repeatsIds: Number(count?.repeated ?? 0) > 0,
         rowsRead: read,
         rowsRejected: bad,
+        attributes: attributes.filter((a) => a.type !== "empty"),
       });
       totals.rows_read += read;
       totals.rows_loaded += loaded;
@@ -155,6 +173,7 @@ export async function ingestFiles(
       totals.customers += Number(count?.customers ?? 0);
       totals.rows_skipped += skipped;
       await connection.run("DROP TABLE _stage");
+      await connection.run("DROP TABLE IF EXISTS _attributes");
     }
     await client.run(sql("COMMIT"));
   } catch (error) {
