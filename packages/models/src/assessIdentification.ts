@@ -89,8 +89,11 @@ export function assessIdentification<P extends string>(
       code: "weakly-identified",
       notice: true,
       message:
-        `The data pin down ${flat.join(", ")} only loosely: together they could change by a factor of 10 ` +
-        "and fit almost as well, so predictions that depend on them are uncertain.",
+        `The data pin down ${flat.join(", ")} only loosely: ` +
+        (flat.length === 1 ? "it" : "together they") +
+        " could change by a factor of 10 and fit almost as well, so predictions that depend on " +
+        (flat.length === 1 ? "it" : "them") +
+        " are uncertain.",
       parameters: flat,
       evidence,
     };

@@ -285,6 +285,12 @@ describe("assessIdentification", () => {
   ] as const)("%s → %s", (_label, covariance, statistic, code, parameters) => {
     const result = assessIdentification(names, covariance, { parameters: ["a", "b"], statistic });
     expect(result.code).toBe(code);
+    if (code === "weakly-identified")
+      expect(result.message).toBe(
+        parameters.length === 1
+          ? `The data pin down ${parameters[0]} only loosely: it could change by a factor of 10 and fit almost as well, so predictions that depend on it are uncertain.`
+          : `The data pin down ${parameters.join(", ")} only loosely: together they could change by a factor of 10 and fit almost as well, so predictions that depend on them are uncertain.`,
+      );
     expect(result.parameters).toEqual(parameters);
     expect(result.notice).toBe(code !== "identified");
   });
