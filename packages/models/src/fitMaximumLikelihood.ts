@@ -60,6 +60,9 @@ function maxAbs(v: ArrayLike<number>): number {
 /** A gradient below this (of −LL/n in log-parameters) certifies convergence, as in the numeric path. */
 const GRADIENT_TOLERANCE = 1e-5;
 
+/** The standard normal's 97.5% quantile: 95% intervals are ln p ± Z95 se(ln p). */
+const Z95 = 1.959963984540054;
+
 /** bfgs's default iteration limit: a run that used them all stopped there, not at its tolerance. */
 const BFGS_ITERATIONS = 200;
 
@@ -321,8 +324,8 @@ function finish<M extends string, P extends string>(
     const se = v > 0 ? Math.sqrt(v) : Number.NaN;
     stdErrors[name] = p * se;
     intervals[name] = {
-      lower: p * Math.exp(-1.959963984540054 * se),
-      upper: p * Math.exp(1.959963984540054 * se),
+      lower: p * Math.exp(-Z95 * se),
+      upper: p * Math.exp(Z95 * se),
     };
   });
   return {
