@@ -1,8 +1,9 @@
 export * from "./analyses/index.ts";
-export * from "./baskets/index.ts";
-export * from "./causes/index.ts";
-export { ConnectionPool } from "./ConnectionPool.ts";
 export { appendFloatColumns } from "./appendFloatColumns.ts";
+export * from "./baskets/index.ts";
+export { ConnectionPool } from "./ConnectionPool.ts";
+export * from "./causes/index.ts";
+export { csvToParquet } from "./csvToParquet.ts";
 export { DuckDBClient } from "./DuckDBClient.ts";
 export { duckdbCustomerFrame } from "./duckdbCustomerFrame.ts";
 export { freshRowsSql } from "./ingest/freshRowsSql.ts";
@@ -16,5 +17,5 @@ export type { PooledDuckDBEngine, PooledDuckDBOptions } from "./openPooledDuckDB
 export { openPooledDuckDBEngine } from "./openPooledDuckDBEngine.ts";
 export type { Store } from "./openStore.ts";
 export { openStore } from "./openStore.ts";
-export { type Columns, floatColumn, readColumns, readFloatColumns } from "./readColumns.ts";
 export * from "./programme/index.ts";
+export { type Columns, floatColumn, readColumns, readFloatColumns } from "./readColumns.ts";

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   CsvBytes,
@@ -94,33 +94,12 @@ const PARQUET_COLUMNS: Record<string, Record<string, string>> = {
   truth: { customer_id: "BIGINT", lambda: "DOUBLE", p: "DOUBLE", nu: "DOUBLE", dropout_at: "TIMESTAMP" },
 };
 
-function quoteSql(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-/** Converts `DIR/<name>.csv` files to `DIR/<name>.parquet` with DuckDB and removes the CSVs. */
+/** Converts `DIR/<name>.csv` files to `DIR/<name>.parquet` (see `csvToParquet`). */
 async function convertToParquet(dir: string, names: readonly string[]): Promise<void> {
   // Loaded only when asked for: the CSV path needs no database engine.
-  const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    for (const name of names) {
-      const columns = Object.entries(PARQUET_COLUMNS[name] ?? {})
-        .map(([column, type]) => `${quoteSql(column)}: ${quoteSql(type)}`)
-        .join(", ");
-      const csv = join(dir, `${name}.csv`);
-      await connection.run(
-        `COPY (SELECT * FROM read_csv(${quoteSql(csv)}, header = true, delim = ',', quote = '', ` +
-          `timestampformat = '%Y-%m-%d %H:%M:%S', columns = {${columns}})) ` +
-          `TO ${quoteSql(join(dir, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
-      );
-      await rm(csv);
-    }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  const { csvToParquet } = await import("@vafa/duckdb");
+  for (const name of names)
+    await csvToParquet(join(dir, `${name}.csv`), join(dir, `${name}.parquet`), PARQUET_COLUMNS[name] ?? {});
 }
 
 function numberOption(name: string, integer = false) {
