@@ -85,8 +85,29 @@ describe("vafa clv fit on the published summaries", () => {
         n: number;
         converged: boolean;
         std_errors: Record<string, number>;
+        intervals: Record<string, { lower: number; upper: number }>;
+        stop: { reason: string };
+        identification: { code: string };
       };
-      expect(Object.keys(fit)).toEqual(["model", "params", "log_likelihood", "n", "converged", "std_errors"]);
+      expect(Object.keys(fit)).toEqual([
+        "model",
+        "params",
+        "log_likelihood",
+        "n",
+        "converged",
+        "std_errors",
+        "intervals",
+        "stop",
+        "identification",
+      ]);
+      expect(fit.stop.reason).toBe("tolerance");
+      expect(Object.keys(fit.intervals)).toEqual(Object.keys(params));
+      for (const [name, { lower, upper }] of Object.entries(fit.intervals))
+        expect([name, lower < (fit.params[name] ?? 0), upper > (fit.params[name] ?? 0)]).toEqual([
+          name,
+          true,
+          true,
+        ]);
       expect(fit.model).toBe(args[1]);
       expect(fit.converged).toBe(true);
       expect(Object.keys(fit.params)).toEqual(Object.keys(params));
