@@ -14,6 +14,7 @@ import {
   openScoreFrame,
   purchaseModel,
   recordFit,
+  round6,
   scoreCsvColumns,
   scoreCustomers,
   writeScoresCsv,
@@ -174,7 +175,8 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       const spend = gammaGammaConditionalExpectedSpend(
         spendParams,
         x,
-        col("m").map((m) => Math.max(0, m)),
+        // The mean spend to 6 decimals, as the spend model is fitted and scored on it.
+        col("m").map((m) => Math.max(0, round6(m))),
       );
       const month = 365 / 12 / 7;
       const expected: [string, Float64Array, Float64Array][] = [

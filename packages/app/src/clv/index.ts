@@ -36,6 +36,7 @@ export {
 export {
   lastDay,
   openScoreFrame,
+  round6,
   type ScoreFrame,
   type ScoreFrameOptions,
   scoreFrameQuery,

@@ -3,7 +3,7 @@ import type { GammaGammaParams } from "@vafa/models";
 import type { PurchaseModelName } from "./ClvModel.ts";
 import { predictPatterns } from "./predictPatterns.ts";
 import { purchaseModel } from "./purchaseModel.ts";
-import { openScoreFrame, type ScoreFrame } from "./scoreFrame.ts";
+import { openScoreFrame, round6, type ScoreFrame } from "./scoreFrame.ts";
 
 /** Options of {@link scoreCustomers}. */
 export interface ScoreOptions extends Pick<SummaryOptions, "calibrationEnd" | "unit" | "exactTime"> {
@@ -52,7 +52,8 @@ const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
  * Scores every customer and stores the scores in the analytic store's `customer_scores`, replacing
  * every row: P(alive), purchases expected over the horizon, expected spend per purchase (Gamma-Gamma;
  * customers without repeat purchases get the population mean p·v/(q−1)), and the CLV — the horizon's
- * purchases × spend × margin, discounted monthly at the annual rate — plus the net sales to date.
+ * purchases × spend × margin, discounted monthly at the annual rate — plus the net sales to date
+ * (mean spend and sales taken to 6 decimals, so every engine stores the same digits).
  * The purchase model runs per distinct (x, t_x, T) pattern rather than per customer, its costly part
  * per distinct (x, T) (see predictPatterns); each customer's spend and CLV follow from the pattern's
  * predictions here, written once for every engine, and the engine stores them (DuckDB by position
@@ -87,7 +88,10 @@ export async function scoreCustomers(engine: Engine, options: ScoreOptions): Pro
       discountRate: (1 + annualRate) ** (stepDays / DAYS_PER_YEAR) - 1,
     });
     const x = frame.columns.x as Float64Array;
-    const m = frame.columns.m as Float64Array;
+    // Money to 6 decimals, as the spend model was fitted on it: every engine then scores the same
+    // digits, whatever order it added a customer's lines up in.
+    const m = (frame.columns.m as Float64Array).map(round6);
+    const historical = (frame.columns.historical_value as Float64Array).map(round6);
     const n = frame.size;
     const pAlive = new Float64Array(n);
     const expectedPurchases = new Float64Array(n);
@@ -118,7 +122,7 @@ export async function scoreCustomers(engine: Engine, options: ScoreOptions): Pro
       expected_purchases: expectedPurchases,
       expected_spend: expectedSpend,
       clv,
-      historical_value: frame.columns.historical_value as Float64Array,
+      historical_value: historical,
     });
     const top = await engine.facts.all({
       sql: `SELECT customer_id, p_alive, expected_purchases, expected_spend, clv, historical_value

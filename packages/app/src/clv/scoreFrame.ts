@@ -72,8 +72,15 @@ function column(frame: CustomerFrame, name: string): Float64Array {
   return c;
 }
 
-/** A spend as the compressed spend query rounds it (DuckDB's round(m, 6): half away from zero). */
-const round6 = (m: number) => Math.sign(m) * (Math.round(Math.abs(m) * 1e6) / 1e6);
+/**
+ * An amount of money to 6 decimals, as the compressed spend query rounds it (DuckDB's round(m, 6):
+ * half away from zero). Engines add a customer's lines up in different orders, so their sums differ
+ * in the last bits; rounded, they are the same digits everywhere.
+ *
+ * @example
+ * round6(22.349999999999998); // 22.35
+ */
+export const round6 = (m: number): number => Math.sign(m) * (Math.round(Math.abs(m) * 1e6) / 1e6);
 
 /** The Gamma-Gamma input of customers sorted by x: distinct (x, rounded monetary) with counts. */
 function compressSpend(x: Float64Array, monetary: Float64Array): ScoreFrame["spend"] {
