@@ -1,4 +1,4 @@
-import { AppError, type Engine, type Feature, type Row, type SqlQuery, sql } from "@vafa/core";
+import { AppError, dayText, type Engine, type Feature, type Row, type SqlQuery, sql } from "@vafa/core";
 
 /** Everything the customer page shows about one customer. */
 export interface CustomerPage {
@@ -27,7 +27,19 @@ const CUSTOMER_COLUMNS =
 const TRANSACTION_COLUMNS = `id, customer_id, occurred_at, amount, cost, quantity, unit_price, product, description,
   category, channel, branch, employee, country, discount, payment_status, order_id`;
 
+const SCORE_COLUMNS = `customer_id, model, scored_at, calibration_end, horizon_days, p_alive, expected_purchases,
+  expected_spend, clv, historical_value`;
+const STATUS_COLUMNS = "customer_id, status, since, rule, reason, as_of, updated_at";
+
 const cents = (v: number): number => Math.round(v * 100) / 100;
+
+/** The row with its DATE columns as `YYYY-MM-DD`, as every engine's driver gives them differently. */
+function withDays(row: Row | undefined, columns: readonly string[]): Row | null {
+  if (row === undefined) return null;
+  const out: Row = { ...row };
+  for (const c of columns) if (out[c] !== null && out[c] !== undefined) out[c] = dayText(out[c]);
+  return out;
+}
 
 /** `YYYY-MM` of an epoch day. */
 function monthOf(day: number): string {
@@ -61,6 +73,7 @@ export async function customerPage(
   const when = (feature: Feature, read: () => Promise<Row[]>): Promise<Row[]> =>
     engine.features.has(feature) ? read() : Promise.resolve([]);
   const facts = (text: string) => () => engine.facts.all(sql(text, [id]));
+  // The operational store speaks DuckDB's SQL (`$n` parameters) on every engine.
   const state = (text: string) => () => engine.state.all(sql(text, [id]));
   const q = (text: string): SqlQuery => sql(text, [id]);
   const [transactions, days, scores, status, alerts, contacts, complaints, surveys, campaigns] =
@@ -77,10 +90,16 @@ export async function customerPage(
            FROM transactions WHERE customer_id = ${p1} GROUP BY day`,
         ),
       ),
-      when("clv-score", facts(`SELECT * FROM customer_scores WHERE customer_id = ${p1}`)),
-      when("defection-run", facts(`SELECT * FROM customer_status WHERE customer_id = ${p1}`)),
-      when("worklist", state(`SELECT * FROM alerts WHERE customer_id = ${p1} ORDER BY created_at DESC`)),
-      when("worklist", state(`SELECT * FROM contacts WHERE customer_id = ${p1} ORDER BY occurred_at DESC`)),
+      when("clv-score", facts(`SELECT ${SCORE_COLUMNS} FROM customer_scores WHERE customer_id = ${p1}`)),
+      // A store that appends a newer status instead of updating (ClickHouse) may hold several: the latest wins.
+      when(
+        "defection-run",
+        facts(
+          `SELECT ${STATUS_COLUMNS} FROM customer_status WHERE customer_id = ${p1} ORDER BY version DESC LIMIT 1`,
+        ),
+      ),
+      when("worklist", state("SELECT * FROM alerts WHERE customer_id = $1 ORDER BY created_at DESC")),
+      when("worklist", state("SELECT * FROM contacts WHERE customer_id = $1 ORDER BY occurred_at DESC")),
       when(
         "complaints",
         facts(`SELECT * FROM complaints WHERE customer_id = ${p1} ORDER BY occurred_at DESC`),
@@ -93,7 +112,7 @@ export async function customerPage(
         "programme",
         state(
           `SELECT m.*, c.name, c.strategy FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id
-           WHERE m.customer_id = ${p1} ORDER BY m.assigned_at DESC`,
+           WHERE m.customer_id = $1 ORDER BY m.assigned_at DESC`,
         ),
       ),
     ]);
@@ -109,8 +128,8 @@ export async function customerPage(
     monthly: [...months.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([period, sales]) => ({ period, sales: cents(sales) })),
-    scores: scores[0] ?? null,
-    status: status[0] ?? null,
+    scores: withDays(scores[0], ["calibration_end"]),
+    status: withDays(status[0], ["since", "as_of"]),
     alerts,
     contacts,
     complaints,

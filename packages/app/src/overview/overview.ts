@@ -45,10 +45,11 @@ export interface Overview {
   readonly targets: readonly Row[];
 }
 
+/** One aggregate `v` of a query that also counts its rows `n`: null over no rows (ClickHouse's sum is 0 there). */
 async function scalar(client: Engine["facts"], text: string): Promise<number | null> {
   const [row] = await client.all(sql(text));
   const v = row?.v;
-  return v === null || v === undefined ? null : Number(v);
+  return v === null || v === undefined || Number(row?.n ?? 1) === 0 ? null : Number(v);
 }
 
 /**
@@ -89,12 +90,12 @@ export function overview(engine: Engine, options: OverviewOptions): Promise<Over
     const previous = complete.at(-2) ?? null;
     const customers = await scalar(s.facts, "SELECT count(*) AS v FROM customers");
     const clvTotal = s.features.has("clv-score")
-      ? await scalar(s.facts, "SELECT sum(clv) AS v FROM customer_scores")
+      ? await scalar(s.facts, "SELECT sum(clv) AS v, count(*) AS n FROM customer_scores")
       : null;
     const valueAtRisk = s.features.has("worklist")
       ? await scalar(
           s.state,
-          "SELECT sum(value_at_stake) AS v FROM alerts WHERE state IN ('open', 'in_progress')",
+          "SELECT sum(value_at_stake) AS v, count(*) AS n FROM alerts WHERE state IN ('open', 'in_progress')",
         )
       : null;
     const defection = await defectionFigures(s, options);

@@ -10,8 +10,8 @@ import {
   type TargetsOptions,
   targets,
 } from "@vafa/app";
-import { type BasketLevel, parseProfitabilityDimension, sql } from "@vafa/core";
-import { basketRules, recommend } from "@vafa/duckdb";
+import { type BasketLevel, parseProfitabilityDimension, runBasketRules, sql } from "@vafa/core";
+import { recommend } from "@vafa/duckdb";
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
@@ -30,7 +30,7 @@ function minedRules(
   options: { minSupport: number; minConfidence: number; maxLength: number; level: BasketLevel },
 ) {
   return app.cache.get(["basket-rules", options], () =>
-    app.engine.session((s) => basketRules(s.facts, options)),
+    app.engine.session((s) => runBasketRules(s.facts, s.dialect, options)),
   );
 }
 
