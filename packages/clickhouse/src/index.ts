@@ -1,13 +1,9 @@
-export { basketRules } from "./baskets.ts";
 export { bindParams } from "./bindParams.ts";
 export { CLICKHOUSE_SETTINGS, ClickHouseClient } from "./ClickHouseClient.ts";
 export { clickhouseSink, removeUnfinishedLoads } from "./clickhouseSink.ts";
-export { compressedSpend, compressedSummary, modelSummary } from "./clvSummary.ts";
 export { clickhouseConfigFromEnv } from "./configFromEnv.ts";
 export { type ClickHouseConfig, type ClickHouseEngine, connectClickHouse } from "./connectClickHouse.ts";
-export { type ClickHouseFeatures, defectionFeatures } from "./defection.ts";
 export { copyFromDuckDB, type LoadSummary, loadCsv } from "./loadFacts.ts";
-export { cohorts, lifecycle, profitability, repurchaseCycle, retention } from "./measures.ts";
 export {
   type ClickHouseAnalyticEngine,
   clickhouseFeatures,
@@ -15,4 +11,3 @@ export {
   openClickHouseEngine,
 } from "./openClickHouseEngine.ts";
 export { FACT_TABLES, type FactTable, factColumns, schemaStatements } from "./schema.ts";
-export { rfmFrame, segmentMembers } from "./segments.ts";

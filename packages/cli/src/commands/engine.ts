@@ -15,7 +15,7 @@ export type ClickHouseModule = typeof import("@vafa/clickhouse");
  *
  * @throws ConfigError when no ClickHouse connection is configured.
  * @example
- * const rows = await withClickHouse(config, (engine) => retention(engine, options));
+ * const copied = await withClickHouse(config, (engine, ch) => ch.copyFromDuckDB(store.client, engine));
  */
 export async function withClickHouse<T>(
   config: VafaConfig,
