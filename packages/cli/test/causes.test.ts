@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "@vafa/core";
+import { openStore } from "@vafa/duckdb";
 import { describe, expect, it } from "vitest";
 import { runVafa } from "./runVafa.ts";
 
@@ -64,6 +66,8 @@ describe("vafa surveys, complaints, causes", () => {
       "Churn",
       "--value",
       "MonthlyCharges",
+      "--reference",
+      "Contract=Two year",
       "--json",
     ]);
     expect(r.status, r.stderr).toBe(0);
@@ -100,7 +104,8 @@ const revenue = (rows: readonly Record<string, string>[]) =>
 interface Driver {
   id: string;
   column: string;
-  isReference: boolean;
+  level: string | null;
+  reference: string | null;
   relativeRisk: number;
   relativeRiskSignificant: boolean;
   oddsRatio: number | null;
@@ -224,7 +229,8 @@ const exportCases: {
     args: () => ["causes", "drivers", ...table, "--include", "latitude", "--json"],
     check: (r) => {
       const d = JSON.parse(r.stdout) as Drivers;
-      expect(d.drivers.filter((x) => x.column === "Latitude").length).toBe(4);
+      // Four quartiles: three compared with the largest, which is the reference.
+      expect(d.drivers.filter((x) => x.column === "Latitude").length).toBe(3);
       expect(d.leftOut.map((x) => x.column)).not.toContain("Latitude");
     },
   },
@@ -257,24 +263,21 @@ const exportCases: {
     args: () => ["causes", "drivers", ...table, "--ignore", "Joined", ...value, "--json"],
     check: (r) => {
       const d = JSON.parse(r.stdout) as Drivers;
-      const none = d.drivers.find((x) => x.id === "Offer=None");
-      // Crude: 43 of 110 without an offer churned against 13 of 70 with Offer A.
-      expect(none?.relativeRisk).toBeCloseTo(43 / 110 / (13 / 70), 10);
-      expect([none?.relativeRiskSignificant, none?.oddsRatioSignificant, none?.adjustmentReverses]).toEqual([
-        true,
-        false,
-        true,
-      ]);
-      expect(none?.oddsRatio).toBeLessThan(1);
-      expect(none?.sentence).toMatch(
-        /^Removing Offer = None would keep about 23 customers worth 18,033 \(defection 39\.1% with it, 18\.6% without\)\. Adjusted for the other drivers the direction reverses: it goes with less defection \(odds ratio 0\.\d\d \[0\.\d\d–\d\.\d\d\], within noise\)/,
-      );
+      // The largest offer level (None, 110 customers) is the reference: Offer A is measured against it.
+      expect(d.drivers.find((x) => x.id === "Offer=None")).toBeUndefined();
       const offerA = d.drivers.find((x) => x.id === "Offer=Offer A");
-      expect([offerA?.isReference, offerA?.oddsRatio, offerA?.oddsRatioSignificant]).toEqual([
-        true,
-        null,
-        null,
-      ]);
+      // Crude: 13 of 70 with Offer A churned against 43 of 110 without an offer.
+      expect(offerA?.reference).toBe("None");
+      expect(offerA?.relativeRisk).toBeCloseTo(13 / 70 / (43 / 110), 10);
+      expect([
+        offerA?.relativeRiskSignificant,
+        offerA?.oddsRatioSignificant,
+        offerA?.adjustmentReverses,
+      ]).toEqual([true, false, true]);
+      expect(offerA?.oddsRatio).toBeGreaterThan(1);
+      expect(offerA?.sentence).toMatch(
+        /^Customers with Offer = Offer A defect 0\.48× as often as those with Offer = None \(0\.\d\d–0\.\d\d; 18\.6% against 39\.1%\): not an issue to fix\. Adjusted for the other drivers and the customers' traits the direction reverses: it goes with more defection \(odds ratio 1\.\d\d \[0\.\d\d–\d\.\d\d\], within noise\)\.$/,
+      );
       const m2m = d.drivers.find((x) => x.id === "Contract=Month-to-month");
       expect([m2m?.relativeRiskSignificant, m2m?.oddsRatioSignificant, m2m?.adjustmentReverses]).toEqual([
         true,
@@ -284,11 +287,12 @@ const exportCases: {
     },
   },
   {
-    name: "6. the reference level shows reference in the table",
+    name: "6. the table names the level each driver is compared with; no reference is its own driver",
     args: () => ["causes", "drivers", ...table, "--ignore", "Joined", "--limit", "40"],
     check: (r) => {
-      expect(r.stdout).toMatch(/^Offer=Offer A .* reference /m);
-      expect(r.stdout).toMatch(/^Contract=Two year .* reference /m);
+      expect(r.stdout).toMatch(/^Offer=Offer A +None +70 /m);
+      expect(r.stdout).toMatch(/^Contract=Month-to-month +Two year +80 /m);
+      expect(r.stdout).not.toMatch(/^(Offer=None|Contract=Two year) /m);
     },
   },
   {
@@ -392,5 +396,188 @@ const exportCases: {
 describe("root causes on a real churn export (issue 18)", () => {
   it.each(exportCases)("$name", ({ args, check }) => {
     check(runVafa(args()));
+  });
+});
+
+const onlineRetail = fileURLToPath(
+  new URL("../../../data/online-retail/online-retail.csv.gz", import.meta.url),
+);
+
+/** Counts of the telco file by plain SQL over the CSV itself, not through Vafa's loader. */
+async function telcoCounts(level: string, reference: string) {
+  const store = await openStore(":memory:");
+  try {
+    const [row] = await store.client.all(
+      sql(
+        `SELECT count(*) FILTER (WHERE Contract = $2) AS n1,
+          count(*) FILTER (WHERE Contract = $2 AND Churn = 'Yes') AS a,
+          count(*) FILTER (WHERE Contract = $3) AS n0,
+          count(*) FILTER (WHERE Contract = $3 AND Churn = 'Yes') AS c,
+          sum(CAST(MonthlyCharges AS DOUBLE) * 12) FILTER (WHERE Contract = $2) AS value
+        FROM read_csv($1, all_varchar = true)`,
+        [telco, level, reference],
+      ),
+    );
+    return {
+      n1: Number(row?.n1),
+      a: Number(row?.a),
+      n0: Number(row?.n0),
+      c: Number(row?.c),
+      value: Number(row?.value),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+interface FullDriver extends Driver {
+  customersWith: number;
+  defectedWith: number;
+  customersWithout: number;
+  defectedWithout: number;
+  relativeRiskLow: number;
+  relativeRiskHigh: number;
+  valueWith: number;
+  customersRetained: number;
+  customersRetainedLow: number;
+  customersRetainedHigh: number;
+  returnOnFix: number | null;
+}
+
+describe("root causes from a loaded snapshot: the IBM telco file (issue 15)", () => {
+  const db = join(dir, "telco.duckdb");
+  const load = () =>
+    runVafa([
+      "ingest",
+      "customers",
+      telco,
+      "--map",
+      "status=Churn",
+      "--map",
+      "id=customerID",
+      "--db",
+      db,
+      "--json",
+    ]);
+  const drivers = (...extra: string[]) => {
+    const r = runVafa(["causes", "drivers", "--db", db, "--value", "MonthlyCharges", "--json", ...extra]);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { drivers: FullDriver[]; adjustedFor: string[]; source: string };
+  };
+
+  it("loads in one command with --map flags only: every other column an attribute, churn the status", () => {
+    const r = load();
+    expect(r.status, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as {
+      rows_loaded: number;
+      mappings: {
+        columns: Record<string, string>;
+        attributes: { name: string; type: string; values: number }[];
+      }[];
+    };
+    expect(s.rows_loaded).toBe(7043);
+    expect(s.mappings[0]?.columns).toEqual({ id: "customerID", status: "Churn" });
+    const types = Object.fromEntries(
+      (s.mappings[0]?.attributes ?? []).map((a) => [a.name, [a.type, a.values]]),
+    );
+    expect(Object.keys(types)).toHaveLength(19);
+    expect(types).toMatchObject({
+      Contract: ["text", 7043],
+      tenure: ["number", 7043],
+      Partner: ["yes/no", 7043],
+      SeniorCitizen: ["number", 7043],
+      TotalCharges: ["number", 7032],
+    });
+    expect(runVafa(["ingest", "customers", telco, "--map", "status=Churn", "--db", db]).stdout).toContain(
+      "19 attributes: gender (text), SeniorCitizen (number), Partner (yes/no),",
+    );
+  });
+
+  it("Contract = Month-to-month against the chosen reference equals plain SQL over the file to 1e-9", async () => {
+    const d = drivers("--reference", "Contract=Two year", "--fix-cost", "Contract=Month-to-month=100000");
+    expect(d.source).toBe("snapshot");
+    const m2m = d.drivers.find((x) => x.id === "Contract=Month-to-month");
+    const { n1, a, n0, c, value } = await telcoCounts("Month-to-month", "Two year");
+    expect([
+      m2m?.reference,
+      m2m?.customersWith,
+      m2m?.defectedWith,
+      m2m?.customersWithout,
+      m2m?.defectedWithout,
+    ]).toEqual(["Two year", n1, a, n0, c]);
+    const rr = a / n1 / (c / n0);
+    const se = Math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n0);
+    const expected = [rr, Math.exp(Math.log(rr) - 1.959964 * se), Math.exp(Math.log(rr) + 1.959964 * se)];
+    const got = [m2m?.relativeRisk ?? 0, m2m?.relativeRiskLow ?? 0, m2m?.relativeRiskHigh ?? 0];
+    expect(got.map((x, i) => Math.abs(x - (expected[i] ?? 0)) < 1e-9)).toEqual([true, true, true]);
+    expect(Math.abs((m2m?.valueWith ?? 0) - value)).toBeLessThan(1e-6);
+    // What a fix pays: customers kept with its interval from the difference of the two rates.
+    const p1 = a / n1;
+    const p0 = c / n0;
+    const diffSe = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
+    expect(Math.abs((m2m?.customersRetained ?? 0) - (p1 - p0) * n1)).toBeLessThan(1e-9);
+    expect(Math.abs((m2m?.customersRetainedLow ?? 0) - (p1 - p0 - 1.959964 * diffSe) * n1)).toBeLessThan(
+      1e-9,
+    );
+    expect(m2m?.returnOnFix).toBeCloseTo(((p1 - p0) * value - 100_000) / 100_000, 9);
+    expect(d.drivers[0]?.id).toBe("Contract=Month-to-month");
+  });
+
+  it("without a choice the largest level is the reference, and no driver is its own reference", () => {
+    const d = drivers();
+    expect(d.drivers.find((x) => x.id === "Contract=Month-to-month")).toBeUndefined();
+    expect(d.drivers.find((x) => x.id === "Contract=Two year")?.reference).toBe("Month-to-month");
+    expect(d.drivers.filter((x) => x.level === x.reference)).toEqual([]);
+  });
+
+  it("tenure is not a driver (a descriptor, adjusted for) and appears in the profiles", () => {
+    const d = drivers("--reference", "Contract=Two year");
+    expect(d.drivers.some((x) => x.column === "tenure")).toBe(false);
+    expect(d.adjustedFor).toEqual(expect.arrayContaining(["tenure", "gender", "SeniorCitizen", "Partner"]));
+    const r = runVafa(["causes", "profiles", "--db", db, "--value", "MonthlyCharges", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout) as Profiles;
+    expect(p.customers).toBe(7043);
+    expect(p.rows.filter((x) => x.dimension === "tenure").length).toBe(4);
+  });
+});
+
+describe("the demo data (Online Retail): descriptors are never drivers (issue 15)", () => {
+  const db = join(dir, "demo.duckdb");
+  it("no driver's level equals its reference, and no sentence says removing", () => {
+    const load = runVafa(["ingest", "transactions", onlineRetail, "--preset", "online-retail", "--db", db]);
+    expect(load.status, load.stderr).toBe(0);
+    const r = runVafa(["causes", "drivers", "--db", db, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout) as Drivers & { adjustedFor: string[] };
+    expect(d.drivers.filter((x) => x.level !== null && x.level === x.reference)).toEqual([]);
+    expect(d.drivers.filter((x) => /removing/i.test(x.sentence))).toEqual([]);
+    expect(d.drivers.some((x) => ["tenure", "country", "channel", "segment"].includes(x.column))).toBe(false);
+    expect(d.adjustedFor).toEqual(["channel", "tenure", "segment"]);
+  }, 120_000);
+});
+
+describe("value lost by reason and category from a loaded snapshot (issue 15)", () => {
+  it("counts and values each reason and each category", () => {
+    const db = join(dir, "reasons.duckdb");
+    const load = runVafa(["ingest", "customers", exportFile, "--db", db]);
+    expect(load.status, load.stderr).toBe(0);
+    expect(load.stdout).toContain(
+      "status ← Customerstatus, exit_reason ← Churnreason, reason_category ← Churncategory",
+    );
+    const r = runVafa(["causes", "reasons", "--db", db, "--value", "Monthlycharge", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const t = JSON.parse(r.stdout) as Reasons & { categories: Reasons["rows"] };
+    expect(t.customers).toBe(churned.length);
+    const by = (key: string) => {
+      const m = new Map<string, Record<string, string>[]>();
+      for (const c of churned)
+        m.set((c[key] ?? "").toLowerCase(), [...(m.get((c[key] ?? "").toLowerCase()) ?? []), c]);
+      return [...m].map(([k, rows]) => [k, rows.length, Math.round(revenue(rows) * 1e6) / 1e6]).sort();
+    };
+    const round = (rows: Reasons["rows"]) =>
+      rows.map((x) => [x.reason, x.customers, Math.round(x.value * 1e6) / 1e6]).sort();
+    expect(round(t.rows)).toEqual(by("Churnreason"));
+    expect(round(t.categories)).toEqual(by("Churncategory"));
   });
 });

@@ -161,9 +161,25 @@ describe("driver analysis on a planted effect", () => {
     expect(x?.valueWith).toBeCloseTo(valueWith, 6);
     expect(x?.valueAtStake).toBeCloseTo(excess * valueWith, 6);
     expect(x?.customersRetained).toBeCloseTo(excess * nWith, 6);
+    const pWith = dWith / nWith;
+    const pWithout = dWithout / (3000 - nWith);
+    const se = Math.sqrt((pWith * (1 - pWith)) / nWith + (pWithout * (1 - pWithout)) / (3000 - nWith));
+    expect(x?.customersRetainedLow).toBeCloseTo((excess - 1.959964 * se) * nWith, 9);
+    expect(x?.valueAtStakeHigh).toBeCloseTo((excess + 1.959964 * se) * valueWith, 6);
+    const w = (v: number) => Math.round(v).toLocaleString("en-US");
     expect(x?.sentence).toBe(
-      `Removing a complaint about x would keep about ${Math.round(excess * nWith).toLocaleString("en-US")} customers worth ${Math.round(excess * valueWith).toLocaleString("en-US")} (defection ${((dWith / nWith) * 100).toFixed(1)}% with it, ${((dWithout / (3000 - nWith)) * 100).toFixed(1)}% without).`,
+      `Customers with a complaint about x defect ${x?.relativeRisk.toFixed(2)}× as often as those without it (${x?.relativeRiskLow.toFixed(2)}–${x?.relativeRiskHigh.toFixed(2)}; ${(pWith * 100).toFixed(1)}% against ${(pWithout * 100).toFixed(1)}%). Fixing it would keep about ${w(excess * nWith)} customers (${w((excess - 1.959964 * se) * nWith)}–${w((excess + 1.959964 * se) * nWith)}) worth ${w(excess * valueWith)} (${w((excess - 1.959964 * se) * valueWith)}–${w((excess + 1.959964 * se) * valueWith)}).`,
     );
+  });
+
+  it("gives the return on a fix when its cost is given", () => {
+    const r = analyseDrivers(data, { fixCosts: { "complaint:x": 10_000 } });
+    const x = r.drivers.find((d) => d.id === "complaint:x");
+    expect(x?.fixCost).toBe(10_000);
+    expect(x?.returnOnFix).toBeCloseTo(((x?.valueAtStake ?? 0) - 10_000) / 10_000, 12);
+    expect(x?.returnOnFixLow).toBeCloseTo(((x?.valueAtStakeLow ?? 0) - 10_000) / 10_000, 12);
+    expect(r.drivers.find((d) => d.id === "complaint:y")?.returnOnFix).toBeNull();
+    expect(x?.sentence).toMatch(/; against a fix costing 10,000 that returns \d+\.\d% \(/);
   });
 });
 
@@ -382,23 +398,22 @@ describe("the telco churn file", () => {
     expect(report.customers).toBe(7043);
     expect(report.defected).toBe(1869);
     expect(report.converged).toBe(true);
-    const byRisk = [...report.drivers].sort((a, b) => b.relativeRisk - a.relativeRisk);
-    expect(byRisk.slice(0, 3).map((d) => d.id)).toContain("Contract=Month-to-month");
-    const top10 = report.drivers.slice(0, 10).map((d) => d.id);
-    expect(top10).toEqual(
-      expect.arrayContaining([
-        "Contract=Month-to-month",
-        "InternetService=Fiber optic",
-        "PaymentMethod=Electronic check",
-      ]),
-    );
-    expect(byRisk.slice(0, 8).some((d) => d.column === "tenure")).toBe(true);
-    // Each category is measured against its safest level, so the strongest drivers get an adjusted
-    // odds ratio: month-to-month against two-year contracts.
-    const m2m = report.drivers.find((d) => d.id === "Contract=Month-to-month");
-    expect([m2m?.reference, m2m?.isReference, m2m?.oddsRatioSignificant]).toEqual(["Two year", false, true]);
+    // tenure describes the customer: adjusted for, never a driver.
+    expect(report.drivers.some((d) => d.column === "tenure")).toBe(false);
+    expect(report.adjustedFor).toEqual(expect.arrayContaining(["tenure", "gender", "SeniorCitizen"]));
+    // Each category is measured against its largest level unless chosen: month-to-month is the
+    // largest contract, so it is the reference, and no driver is its own reference.
+    expect(report.drivers.some((d) => d.level === d.reference)).toBe(false);
+    expect(report.drivers.find((d) => d.id === "Contract=Two year")?.reference).toBe("Month-to-month");
+    const chosen = analyseDrivers(data, { references: { contract: "two year" } });
+    const m2m = chosen.drivers.find((d) => d.id === "Contract=Month-to-month");
+    expect([m2m?.reference, m2m?.oddsRatioSignificant]).toEqual(["Two year", true]);
     expect(m2m?.oddsRatio).toBeGreaterThan(3);
-    expect(report.drivers.find((d) => d.id === "Contract=Two year")?.oddsRatio).toBeNull();
+    expect(chosen.drivers.find((d) => d.id === "Contract=Two year")).toBeUndefined();
+    expect(chosen.drivers[0]?.id).toBe("Contract=Month-to-month");
+    expect(() => analyseDrivers(data, { references: { Contract: "Three year" } })).toThrow(
+      '--reference "Three year" is not a level of Contract (levels: Month-to-month, One year, Two year)',
+    );
     // The identifier and leak guards leave nothing of this file out: the figures are the same.
     expect(report.leftOut).toEqual([]);
     expect(report.population).toBe("Churn = Yes against No");
@@ -407,10 +422,7 @@ describe("the telco churn file", () => {
     const top = report.drivers.slice(0, 10).map((d) => ({
       driver: d.id,
       rr: `${d.relativeRisk.toFixed(2)} [${d.relativeRiskLow.toFixed(2)}–${d.relativeRiskHigh.toFixed(2)}]`,
-      or:
-        d.oddsRatio === null
-          ? "reference"
-          : `${d.oddsRatio.toFixed(2)} [${d.oddsRatioLow?.toFixed(2)}–${d.oddsRatioHigh?.toFixed(2)}]`,
+      or: `${d.oddsRatio?.toFixed(2)} [${d.oddsRatioLow?.toFixed(2)}–${d.oddsRatioHigh?.toFixed(2)}]`,
       valueAtStake: Math.round(d.valueAtStake),
       kept: Math.round(d.customersRetained),
     }));
@@ -490,47 +502,74 @@ describe("reading a real export: columns, identifiers and leaks", () => {
   });
 });
 
-describe("the sentence when adjustment changes the direction", () => {
+describe("the sentence follows the kind of driver", () => {
   const base = {
     label: "Offer = Offer A",
-    customersRetained: -9,
-    valueAtStake: -6600,
+    column: "Offer",
+    reference: "None",
     rateWith: 0.186,
     rateWithout: 0.391,
+    relativeRisk: 0.475,
+    relativeRiskLow: 0.29,
+    relativeRiskHigh: 0.79,
+    significant: true,
+    customersRetained: -9,
+    customersRetainedLow: -15,
+    customersRetainedHigh: -3,
+    valueAtStake: -6600,
+    valueAtStakeLow: -9000,
+    valueAtStakeHigh: -4000,
+  };
+  const up = {
+    ...base,
+    label: "a complaint about late delivery",
+    column: "complaint:late",
+    reference: null,
+    rateWith: 0.4,
+    rateWithout: 0.2,
+    relativeRisk: 2,
+    relativeRiskLow: 1.4,
+    relativeRiskHigh: 2.9,
+    customersRetained: 10,
+    customersRetainedLow: 6,
+    customersRetainedHigh: 14,
+    valueAtStake: 1000,
+    valueAtStakeLow: 600,
+    valueAtStakeHigh: 1400,
   };
   it.each([
     [
-      "crude less, adjusted more (crude significant)",
-      { ...base, significant: true, oddsRatio: 1.42, oddsRatioLow: 0.59, oddsRatioHigh: 3.46 },
-      "Offer = Offer A goes with less defection (defection 18.6% with it, 39.1% without); removing it would keep no one. Adjusted for the other drivers the direction reverses: it goes with more defection (odds ratio 1.42 [0.59–3.46], within noise).",
+      "a level that goes with less defection than its reference, adjusted more",
+      { ...base, oddsRatio: 1.42, oddsRatioLow: 0.59, oddsRatioHigh: 3.46 },
+      "Customers with Offer = Offer A defect 0.47× as often as those with Offer = None (0.29–0.79; 18.6% against 39.1%): not an issue to fix. Adjusted for the other drivers and the customers' traits the direction reverses: it goes with more defection (odds ratio 1.42 [0.59–3.46], within noise).",
     ],
     [
-      "crude more, adjusted less (adjusted significant)",
+      "a flag: crude more, adjusted less (adjusted significant)",
+      { ...up, oddsRatio: 0.6, oddsRatioLow: 0.4, oddsRatioHigh: 0.9 },
+      "Customers with a complaint about late delivery defect 2.00× as often as those without it (1.40–2.90; 40.0% against 20.0%). Fixing it would keep about 10 customers (6–14) worth 1,000 (600–1,400). Adjusted for the other drivers and the customers' traits the direction reverses: it goes with less defection (odds ratio 0.60 [0.40–0.90]), so its crude excess belongs to what it travels with.",
+    ],
+    [
+      "a level against its reference, with the return on a fix",
       {
-        ...base,
-        rateWith: 0.4,
-        rateWithout: 0.2,
-        customersRetained: 10,
-        valueAtStake: 1000,
-        significant: true,
-        oddsRatio: 0.6,
-        oddsRatioLow: 0.4,
-        oddsRatioHigh: 0.9,
+        ...up,
+        label: "Contract = Month-to-month",
+        column: "Contract",
+        reference: "Two year",
+        fixCost: 500,
+        returnOnFix: 1,
+        returnOnFixLow: 0.2,
+        returnOnFixHigh: 1.8,
       },
-      "Removing Offer = Offer A would keep about 10 customers worth 1,000 (defection 40.0% with it, 20.0% without). Adjusted for the other drivers the direction reverses: it goes with less defection (odds ratio 0.60 [0.40–0.90]), so its crude excess belongs to drivers it travels with.",
+      "Customers with Contract = Month-to-month defect 2.00× as often as those with Contract = Two year (1.40–2.90; 40.0% against 20.0%). Bringing them to the defection of Contract = Two year would keep about 10 customers (6–14) worth 1,000 (600–1,400); against a fix costing 500 that returns 100.0% (20.0% to 180.0%).",
     ],
     [
-      "both within noise: no claim",
-      { ...base, significant: false, oddsRatio: 1.02, oddsRatioLow: 0.5, oddsRatioHigh: 2.1 },
-      "Offer = Offer A goes with less defection (defection 18.6% with it, 39.1% without); removing it would keep no one.",
-    ],
-    [
-      "a reference level has no odds ratio",
-      { ...base, significant: true, oddsRatio: null, oddsRatioLow: null, oddsRatioHigh: null },
-      "Offer = Offer A goes with less defection (defection 18.6% with it, 39.1% without); removing it would keep no one.",
+      "within noise: not shown to pay",
+      { ...up, significant: false, relativeRiskLow: 0.9 },
+      "Customers with a complaint about late delivery defect 2.00× as often as those without it (0.90–2.90; 40.0% against 20.0%). Fixing it would keep about 10 customers (6–14) worth 1,000 (600–1,400) — but the relative risk's 95% interval includes 1, so it is not shown to pay.",
     ],
   ])("%s", (_, d, sentence) => {
     expect(driverSentence(d)).toBe(sentence);
+    expect(driverSentence(d)).not.toMatch(/[Rr]emoving/);
   });
 });
 

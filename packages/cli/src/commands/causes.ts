@@ -13,31 +13,40 @@ import {
   tableDriverDataset,
   tableReasons,
 } from "@vafa/core";
-import { defectionDrivers, defectionProfiles, defectionReasons } from "@vafa/duckdb";
+import { defectionDrivers, defectionProfiles, defectionReasons, type SnapshotOptions } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
 import { withEmbedded } from "../withEngine.ts";
 
 const METHOD = `
-Method: one row per customer as of --as-of (default: the last transaction day minus --window).
-Outcome: no purchase in the following --window days (or, with --outcome-status, the status of
-\`vafa defection run\`). Candidate drivers: a complaint of each category, an unresolved complaint,
-slow resolution (median over 72 h), CSAT and NPS group, discount buying, channel, tenure band,
-segment. For each driver:
-  rate with / without    defection among customers with it and without it
+Method: one row per customer. From transactions: as of --as-of (default: the last transaction day
+minus --window), outcome = no purchase in the following --window days (or, with --outcome-status,
+the status of \`vafa defection run\`). From a snapshot (a customers file loaded with a status
+column, e.g. --map status=Churn; read when the store has no transactions, or with --snapshot):
+outcome = that status, candidates = the customers' attributes.
+
+Candidates are service issues (a complaint of each category, an unresolved complaint, slow
+resolution, CSAT and NPS group, discount buying, and attributes such as contract, tech support or
+offer) or descriptors of the customer (tenure, region, country, segment, channel, value band, age,
+gender, …: by name, or as marked with --service / --descriptor). Drivers ranks service issues only,
+adjusted for descriptors; descriptors are shown by \`vafa causes profiles\`.
+
+Each level of a category is compared with its reference level — the largest level, or the one
+chosen with --reference COLUMN=LEVEL — which is never a driver of its own; a yes/no issue is
+compared with the customers without it. For each driver:
+  rate with / without    defection among customers with it and in the comparison group
   relative risk          rate with ÷ rate without, 95% interval by the Katz log method
-  adjusted odds ratio    from one logistic regression over all drivers (so each is measured with
-                         the others held fixed), ridge-penalised (λ = 1: a N(0,1) prior on each log
-                         odds ratio, which keeps collinear or rare drivers finite), fitted by
-                         Newton–Raphson; 95% interval from the inverse Hessian
-  value at stake         (rate with − rate without) × value of the customers with it: the value
-                         expected to be kept if the issue were removed ("does fixing X pay?")
+  adjusted odds ratio    from one logistic regression over all drivers and descriptors (so each is
+                         measured with the others held fixed), ridge-penalised (λ = 1: a N(0,1)
+                         prior on each log odds ratio, which keeps collinear or rare drivers
+                         finite), fitted by Newton–Raphson; 95% interval from the inverse Hessian
+  customers kept,        (rate with − rate without) × customers (value) with it: what fixing the
+  value at stake         issue would keep, with a 95% interval from the difference of the rates;
+                         with --fix-cost, the return on the fix: (value kept − cost) ÷ cost
 Drivers are ranked by value at stake. An interval that includes 1 means the difference may be noise:
 fixing that issue is not shown to pay; "yes" in the columns rr sig. and or sig. says which estimate
-is significant, and the sentence says when holding the others fixed reverses the direction. The
-reference level of a category — its lowest-defection level with at least --min-customers customers —
-is what its other levels are compared with: it shows "reference" instead of an odds ratio.
+is significant, and the sentence says when holding the others fixed reverses the direction.
 These are associations, not experiments.
 
 Flat-file mode (--table FILE --outcome Customerstatus --positive Churned [--ignore Joined]): one row
@@ -57,6 +66,8 @@ function parseWhole(value: string, flag: string): number {
 
 interface TableOptions {
   table?: string;
+  service?: string;
+  descriptor?: string;
   outcome?: string;
   positive: string;
   value?: string;
@@ -88,7 +99,60 @@ function tableOptions(opts: TableOptions): TableDatasetOptions {
     ignore: list(opts.ignore),
     ...(opts.value === undefined ? {} : { value: opts.value }),
     ...(opts.id === undefined ? {} : { id: opts.id }),
+    ...roleOptions(opts),
   };
+}
+
+/** `--service` / `--descriptor` as lists. */
+function roleOptions(opts: TableOptions): { service: string[]; descriptor: string[] } {
+  return { service: list(opts.service), descriptor: list(opts.descriptor) };
+}
+
+/** The snapshot options of a store analysis: the value attribute and the column lists. */
+function snapshotOptions(opts: TableOptions): SnapshotOptions {
+  const multiplier = Number(opts.valueMultiplier);
+  if (!Number.isFinite(multiplier)) throw new CausesError("--value-multiplier expects a number");
+  return {
+    valueMultiplier: multiplier,
+    exclude: list(opts.exclude),
+    include: list(opts.include),
+    ...roleOptions(opts),
+    ...(opts.value === undefined ? {} : { value: opts.value }),
+  };
+}
+
+/** The outcome asked for: a snapshot, the status, or (unsaid) the window when there are transactions. */
+function outcomeOption(opts: { outcomeStatus?: boolean; snapshot?: boolean }): {
+  outcome?: "status" | "snapshot";
+} {
+  if (opts.snapshot === true && opts.outcomeStatus === true)
+    throw new CausesError("--snapshot and --outcome-status are two different outcomes: give one");
+  return opts.snapshot === true
+    ? { outcome: "snapshot" }
+    : opts.outcomeStatus === true
+      ? { outcome: "status" }
+      : {};
+}
+
+/** `--reference Contract="Two year"` (repeatable) → { Contract: "Two year" }. */
+function collectReference(pair: string, previous: Record<string, string>): Record<string, string> {
+  const at = pair.indexOf("=");
+  if (at <= 0 || at === pair.length - 1)
+    throw new CausesError(`--reference expects COLUMN=LEVEL, got "${pair}"`);
+  return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
+}
+
+/**
+ * `--fix-cost 50000` (every driver) or `--fix-cost "Contract=Month-to-month=50000"` (one driver: the
+ * amount after the last "="), repeatable.
+ */
+function collectFixCost(text: string, previous: Record<string, number>): Record<string, number> {
+  const at = text.lastIndexOf("=");
+  const id = at < 0 ? "*" : text.slice(0, at).trim();
+  const amount = Number(text.slice(at + 1).trim());
+  if (!(amount > 0) || id === "")
+    throw new CausesError(`--fix-cost expects AMOUNT or DRIVER=AMOUNT with a positive amount, got "${text}"`);
+  return { ...previous, [id]: amount };
 }
 
 function readTable(file: string): string[][] {
@@ -108,10 +172,25 @@ function withTableOptions(command: Command): Command {
       "--ignore <values>",
       "with --table: comma-separated outcome values left out of the denominator, e.g. Joined",
     )
-    .option("--value <column>", "with --table: the value column, e.g. MonthlyCharges")
-    .option("--value-multiplier <n>", "with --table: value = column × this", "12")
+    .option(
+      "--value <column>",
+      "with --table or a snapshot: the value column or attribute, e.g. MonthlyCharges",
+    )
+    .option("--value-multiplier <n>", "with --table or a snapshot: value = column × this", "12")
     .option("--id <column>", "with --table: the id column (default: the first all-distinct text column)")
-    .option("--exclude <columns>", "with --table: comma-separated columns to leave out")
+    .option(
+      "--service <columns>",
+      "comma-separated columns (attributes) that are service issues the business can fix, although their name says otherwise",
+    )
+    .option(
+      "--descriptor <columns>",
+      "comma-separated columns that describe the customer (adjusted for and profiled, never ranked as drivers)",
+    )
+    .option(
+      "--snapshot",
+      "read the store's snapshot statuses (a customers file with a status) even when there are transactions",
+    )
+    .option("--exclude <columns>", "with --table or a snapshot: comma-separated columns to leave out")
     .option(
       "--include <columns>",
       "with --table: comma-separated columns to analyse although they look like ids, postal codes or coordinates",
@@ -136,9 +215,8 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const whole = (v: number) => Math.round(v);
 
 const ratio = (v: number | null, low: number | null, high: number | null) =>
-  v === null || low === null || high === null
-    ? "reference"
-    : `${v.toFixed(2)} [${low.toFixed(2)}–${high.toFixed(2)}]`;
+  v === null || low === null || high === null ? "" : `${v.toFixed(2)} [${low.toFixed(2)}–${high.toFixed(2)}]`;
+const span = (v: number, low: number, high: number) => `${whole(v)} [${whole(low)}–${whole(high)}]`;
 const yesNo = (v: boolean | null) => (v === null ? "" : v ? "yes" : "no");
 
 /** Warnings (a leak left out) go before the table, where they are read; other notes after it. */
@@ -158,9 +236,11 @@ function printDrivers(r: DriverReport, limit: number): void {
     `${r.customers} customers, ${r.defected} defected (${pct(r.baseRate)}); value = ${r.valueBasis} (${r.valueKind}); ridge λ = ${r.lambda}${r.converged ? "" : " (not converged)"}\n\n`,
   );
   const top = r.drivers.slice(0, limit);
+  const costs = top.some((d) => d.returnOnFix !== null);
   printTable(
     top.map((d) => ({
       driver: d.id,
+      reference: d.reference ?? "without it",
       n: d.customersWith,
       with: pct(d.rateWith),
       without: pct(d.rateWithout),
@@ -168,11 +248,16 @@ function printDrivers(r: DriverReport, limit: number): void {
       rrSig: yesNo(d.relativeRiskSignificant),
       or: ratio(d.oddsRatio, d.oddsRatioLow, d.oddsRatioHigh),
       orSig: yesNo(d.oddsRatioSignificant),
-      kept: whole(d.customersRetained),
-      stake: whole(d.valueAtStake),
+      kept: span(d.customersRetained, d.customersRetainedLow, d.customersRetainedHigh),
+      stake: span(d.valueAtStake, d.valueAtStakeLow, d.valueAtStakeHigh),
+      roi:
+        d.returnOnFix === null
+          ? ""
+          : `${pct(d.returnOnFix)} [${pct(d.returnOnFixLow ?? 0)}–${pct(d.returnOnFixHigh ?? 0)}]`,
     })),
     [
       ["driver", "driver"],
+      ["reference", "against"],
       ["n", "customers"],
       ["with", "rate with"],
       ["without", "without"],
@@ -180,8 +265,9 @@ function printDrivers(r: DriverReport, limit: number): void {
       ["rrSig", "rr sig."],
       ["or", "adjusted odds ratio [95%]"],
       ["orSig", "or sig."],
-      ["kept", "customers kept"],
-      ["stake", "value at stake"],
+      ["kept", "customers kept [95%]"],
+      ["stake", "value at stake [95%]"],
+      ...(costs ? ([["roi", "return on fix [95%]"]] as [string, string][]) : []),
     ],
   );
   process.stdout.write("\n");
@@ -231,22 +317,32 @@ function printReasons(r: ReasonReport, by: string | undefined, valueLabel: strin
   process.stdout.write(
     `${r.customers} defectors with a ${what}, value lost ${whole(r.value).toLocaleString("en-US")}${valueLabel === null ? "" : ` in ${valueLabel}`}\n\n`,
   );
-  printTable(
-    r.rows.map((x) => ({
-      ...x,
-      share: pct(x.share),
-      valueShare: pct(x.valueShare),
-      value: whole(x.value),
-    })),
-    [
-      ["group", by ?? "group"],
-      ["reason", what],
-      ["customers", "customers"],
-      ["share", "share"],
-      ["value", "value lost"],
-      ["valueShare", "value share"],
-    ],
-  );
+  const table = (rows: ReasonReport["rows"], head: string) =>
+    printTable(
+      rows.map((x) => ({
+        ...x,
+        share: pct(x.share),
+        valueShare: pct(x.valueShare),
+        value: whole(x.value),
+        sales12m: whole(x.sales12m),
+        clv: x.clv === null ? "" : whole(x.clv),
+      })),
+      [
+        ["group", by ?? "group"],
+        ["reason", head],
+        ["customers", "customers"],
+        ["share", "share"],
+        ["value", "value lost"],
+        ["valueShare", "value share"],
+        ["sales12m", "sales 12 months"],
+        ["clv", "lifetime value"],
+      ],
+    );
+  table(r.rows, what);
+  if (r.categories.length > 0) {
+    process.stdout.write("\nby category\n");
+    table(r.categories, "category");
+  }
   if (r.trend.length > 0) {
     process.stdout.write("\ntrend\n");
     printTable(
@@ -276,7 +372,11 @@ export function causesCommand(): Command {
     .option("--from <date>", "first day, YYYY-MM-DD")
     .option("--to <date>", "last day, YYYY-MM-DD")
     .option("--by <dimension>", "segment | branch | category (reasons within each category)")
-    .option("--level <level>", "reason | category: count the reasons or their categories", "reason")
+    .option(
+      "--level <level>",
+      "reason | category: count the reasons (and, below them, their categories) or only the categories",
+      "reason",
+    )
     .option("--period <period>", "month | quarter | year", "month")
     .option("--reason <column>", "with --table: the column of each defector's reason, e.g. Churnreason")
     .option("--category <column>", "with --table: the column of the reason's category, e.g. Churncategory");
@@ -321,6 +421,9 @@ export function causesCommand(): Command {
         defectionReasons(store.client, {
           period,
           level,
+          ...(opts.value === undefined
+            ? {}
+            : { value: opts.value, valueMultiplier: snapshotOptions(opts).valueMultiplier ?? 1 }),
           by: (opts.by as "segment" | "branch" | "category" | undefined) ?? null,
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
@@ -336,6 +439,18 @@ export function causesCommand(): Command {
       "which issues really drive defection: rates with and without, relative risk, adjusted odds ratio, value at stake",
     )
     .addHelpText("after", METHOD)
+    .option(
+      "--reference <column=level>",
+      'the level each other level of a category is compared with, e.g. --reference "Contract=Two year" (repeatable; default the largest level)',
+      collectReference,
+      {},
+    )
+    .option(
+      "--fix-cost <amount>",
+      'the cost of fixing an issue, for the return on it: AMOUNT for every driver or "DRIVER=AMOUNT", e.g. "Contract=Month-to-month=50000" (repeatable)',
+      collectFixCost,
+      {},
+    )
     .option("--lambda <n>", "ridge penalty of the regression", "1")
     .option("--min-customers <n>", "leave out drivers held by fewer customers", "20")
     .option("--limit <n>", "drivers shown (all with --json)", "20");
@@ -349,22 +464,31 @@ export function causesCommand(): Command {
         lambda: string;
         minCustomers: string;
         limit: string;
+        reference: Record<string, string>;
+        fixCost: Record<string, number>;
+        snapshot?: boolean;
       },
       command: Command,
     ) => {
       const { config, json } = globalOptions(command);
       const lambda = Number(opts.lambda);
       if (!(lambda >= 0)) throw new CausesError("--lambda expects a number ≥ 0");
-      const analysis = { lambda, minCustomers: parseWhole(opts.minCustomers, "--min-customers") };
+      const analysis = {
+        lambda,
+        minCustomers: parseWhole(opts.minCustomers, "--min-customers"),
+        references: opts.reference,
+        fixCosts: opts.fixCost,
+      };
       const report =
         opts.table !== undefined
           ? analyseDrivers(tableDataset({ ...opts, table: opts.table }), analysis)
           : await withEmbedded(config, { feature: "causes-drivers" }, (store) =>
               defectionDrivers(store.client, {
                 ...analysis,
+                ...snapshotOptions(opts),
                 windowDays: parseWhole(opts.window, "--window"),
                 lookbackDays: parseWhole(opts.lookback, "--lookback"),
-                outcome: opts.outcomeStatus === true ? "status" : "window",
+                ...outcomeOption(opts),
                 ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
               }),
             );
@@ -379,7 +503,13 @@ export function causesCommand(): Command {
     );
   withTableOptions(withWindowOptions(profiles)).action(
     async (
-      opts: TableOptions & { asOf?: string; window: string; lookback: string; outcomeStatus?: boolean },
+      opts: TableOptions & {
+        asOf?: string;
+        window: string;
+        lookback: string;
+        outcomeStatus?: boolean;
+        snapshot?: boolean;
+      },
       command: Command,
     ) => {
       const { config, json } = globalOptions(command);
@@ -389,9 +519,10 @@ export function causesCommand(): Command {
       }
       const report = await withEmbedded(config, { feature: "causes-profiles" }, (store) =>
         defectionProfiles(store.client, {
+          ...snapshotOptions(opts),
           windowDays: parseWhole(opts.window, "--window"),
           lookbackDays: parseWhole(opts.lookback, "--lookback"),
-          outcome: opts.outcomeStatus === true ? "status" : "window",
+          ...outcomeOption(opts),
           ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
         }),
       );

@@ -1,13 +1,23 @@
 /**
+ * What a candidate driver is: a *service* issue the business can act on (complaint categories,
+ * survey answers, contract type, tech support, an offer), or a *descriptor* of the customer (tenure,
+ * region, value band, demographics) that nobody can remove. Drivers ranks service issues, adjusted
+ * for descriptors; descriptors go to the profiles.
+ */
+export type DriverRole = "service" | "descriptor";
+
+/**
  * A categorical column: each customer's level (null = unknown, reported as "(none)"). Encoded as one
- * indicator per level except the reference level, which is the most frequent one unless given.
+ * indicator per level except the reference level, which is the largest one unless given.
  */
 export interface CategoryColumn {
   readonly kind: "category";
   readonly name: string;
   readonly values: readonly (string | null)[];
-  /** The level the others are compared with; default the most frequent. */
+  /** The level the others are compared with; default the largest (most customers). */
   readonly reference?: string;
+  /** Default "service". */
+  readonly role?: DriverRole;
 }
 
 /** A yes/no column (1 = the customer has the driver), e.g. "had a complaint about late delivery". */
@@ -17,6 +27,8 @@ export interface FlagColumn {
   /** How the driver reads in a sentence: "a complaint about late delivery". */
   readonly label: string;
   readonly values: Uint8Array;
+  /** Default "service". */
+  readonly role?: DriverRole;
 }
 
 /** One candidate driver column. */

@@ -1,19 +1,22 @@
-import type { LeftOutColumn, ValueKind } from "./DriverDataset.ts";
+import type { DriverRole, LeftOutColumn, ValueKind } from "./DriverDataset.ts";
 
 /** One driver's figures in the driver report. */
 export interface DriverResult {
   readonly id: string;
   readonly column: string;
   readonly level: string | null;
+  /** The category level it is compared with (never the driver's own level); null for a flag. */
   readonly reference: string | null;
-  /** True for a category's reference level: reported with and without it, but with no odds ratio. */
-  readonly isReference: boolean;
+  /** Always "service" in `drivers`: descriptors are adjusted for, not ranked (see `adjustedFor`). */
+  readonly role: DriverRole;
   readonly label: string;
   /** Other drivers with exactly the same customers (merged). */
   readonly aliases: readonly string[];
+  /** Customers with the driver (the level, or the flag). */
   readonly customersWith: number;
   readonly defectedWith: number;
   readonly rateWith: number;
+  /** The comparison group: customers at the reference level (category) or without the flag. */
   readonly customersWithout: number;
   readonly defectedWithout: number;
   readonly rateWithout: number;
@@ -46,6 +49,20 @@ export interface DriverResult {
   /** excessRate × customersWith: the customers expected to be kept if the driver were removed. */
   readonly customersRetained: number;
   /**
+   * 95% interval of `customersRetained` and `valueAtStake`: customersWith (or valueWith) × (excess ±
+   * z·se), se = √(p₁(1−p₁)/n₁ + p₀(1−p₀)/n₀) of the difference of the two rates.
+   */
+  readonly customersRetainedLow: number;
+  readonly customersRetainedHigh: number;
+  readonly valueAtStakeLow: number;
+  readonly valueAtStakeHigh: number;
+  /** The cost of the fix the user gave (`--fix-cost`), or null. */
+  readonly fixCost: number | null;
+  /** (value at stake − fix cost) ÷ fix cost, with its interval from the value's; null without a cost. */
+  readonly returnOnFix: number | null;
+  readonly returnOnFixLow: number | null;
+  readonly returnOnFixHigh: number | null;
+  /**
    * True when the relative risk is significant and the adjusted odds ratio (where there is one) is
    * significant in the same direction: the driver's effect survives holding the others fixed.
    */
@@ -71,7 +88,10 @@ export interface DriverReport {
   readonly lambda: number;
   readonly converged: boolean;
   readonly iterations: number;
+  /** Service issues only, ranked by value at stake; no driver is its own column's reference level. */
   readonly drivers: readonly DriverResult[];
+  /** Descriptor columns the regression held fixed (tenure, region, …): see the profiles for them. */
+  readonly adjustedFor: readonly string[];
   /** Drivers left out (too few customers, too many levels). */
   readonly skipped: readonly string[];
   /** Columns left out of the model: leaks of the outcome (warned), identifiers and coordinates. */

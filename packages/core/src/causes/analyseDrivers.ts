@@ -13,6 +13,11 @@ export interface DriverAnalysisOptions extends EncodeOptions {
   readonly lambda?: number;
   /** Normal quantile of the intervals; default 1.959964 (95%). */
   readonly z?: number;
+  /**
+   * The cost of fixing an issue, by driver id (`Contract=Month-to-month`), or under "*" for every
+   * driver: the report then gives the return on it. Default none.
+   */
+  readonly fixCosts?: Readonly<Record<string, number>>;
 }
 
 /** Groups identical driver patterns so the regression runs over patterns, not customers. */
@@ -47,38 +52,40 @@ function groupPatterns(indicators: readonly Uint8Array[], outcome: Uint8Array) {
 }
 
 /**
- * Which issues really drive defection, and which fixes pay. For each candidate driver (a complaint
- * category, an unresolved complaint, a low CSAT, a contract type, …) over one row per customer:
+ * Which service issues really drive defection, and what fixing each pays. For each candidate driver
+ * (a complaint category, an unresolved complaint, a low CSAT, a contract type, …) over one row per
+ * customer:
  *
- * 1. **Defection with and without it** — the rates among customers with the driver and without.
- * 2. **Relative risk** `rate_with / rate_without` with the 95% Katz log interval. Crude: a driver
+ * 1. **Defection with it and in its comparison group** — a category level is compared with the
+ *    column's reference level (the user's choice, else the largest level; see `encodeDrivers`), a
+ *    flag with the customers without it. The reference level is never a driver of its own.
+ * 2. **Relative risk** `rate_with / rate_reference` with the 95% Katz log interval. Crude: a driver
  *    that merely travels with another (month-to-month contracts and electronic-check payment) shares
  *    its risk.
- * 3. **Adjusted odds ratio** — `exp(β)` of one logistic regression over all drivers at once, so each
- *    is measured holding the others fixed (a category level against the column's reference level);
- *    fitted by Newton–Raphson with a small ridge penalty (λ = 1 by default, intercept unpenalised)
- *    that keeps collinear or rare drivers finite; 95% interval `exp(β ± 1.96·se)`, se from the
- *    inverse penalised Hessian. Each category is measured against its safest level (the lowest
- *    defection among levels with enough customers; see `encodeDrivers`), which is reported with its
- *    crude figures and no odds ratio ("reference"): the others are measured against it.
- * 4. **Value at stake** — `(rate_with − rate_without) × Σ value of the customers with it`: the value
- *    expected to be kept if the issue were removed, and `(rate_with − rate_without) × customers with
- *    it` the customers. Drivers are ranked by it, so the list reads as "what fixing this pays".
+ * 3. **Adjusted odds ratio** — `exp(β)` of one logistic regression over every driver *and every
+ *    descriptor* (tenure, region, …) at once, so each service issue is measured holding the others
+ *    and the customer's traits fixed; Newton–Raphson with a small ridge penalty (λ = 1 by default,
+ *    intercept unpenalised) that keeps collinear or rare drivers finite; 95% interval
+ *    `exp(β ± 1.96·se)`, se from the inverse penalised Hessian.
+ * 4. **What a fix pays** — `(rate_with − rate_reference) × Σ value of the customers with it`: the
+ *    value expected to be kept if they defected as the comparison group does, and the customers
+ *    likewise, each with a 95% interval from the standard error of the difference of the two rates;
+ *    with a fix cost (`fixCosts`), the return `(value kept − cost) ÷ cost` and its interval.
+ *    Drivers are ranked by value at stake.
  *
- * Before the fit, a column that records the outcome rather than explaining it — filled only for one
- * outcome, or with levels that separate the outcomes perfectly (`detectLeak`) — is left out with a
- * warning in `notes` naming it: left in, it would top the list at 100% defection and distort every
- * adjusted estimate.
+ * Only service issues are reported as drivers: descriptors (`role: "descriptor"`) are nobody's to
+ * remove, so they are adjusted for (`adjustedFor`) and shown by the profiles. Before the fit, a
+ * column that records the outcome rather than explaining it (`detectLeak`) is left out with a
+ * warning in `notes`.
  *
  * These are associations in observational data, not experiments: a driver can stand in for a cause
- * it travels with. Significance is reported per estimate (`relativeRiskSignificant`,
- * `oddsRatioSignificant`); when the adjusted odds ratio points the other way from the relative risk
- * (`adjustmentReverses`), the sentence says so. `significant` needs both to agree. A driver that is
- * not significant is not shown to pay (seeds/004: the bank fixed statement errors, but its defectors
+ * it travels with. Significance is reported per estimate; when the adjusted odds ratio points the
+ * other way from the relative risk (`adjustmentReverses`), the sentence says so. A driver that is not
+ * significant is not shown to pay (seeds/004: the bank fixed statement errors, but its defectors
  * had not left over statements).
  *
  * @example
- * const report = analyseDrivers(dataset);
+ * const report = analyseDrivers(dataset, { references: { Contract: "Two year" }, fixCosts: { "*": 10_000 } });
  * for (const d of report.drivers.slice(0, 5)) console.log(d.sentence);
  */
 export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOptions = {}): DriverReport {
@@ -100,78 +107,64 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
   });
   notes.push(...leftOutNotes(leftOut));
   const { drivers, skipped } = encodeDrivers(kept, n, options, dataset.outcome);
-  const modelled = drivers.filter((d) => !d.isReference);
   const fit =
-    modelled.length > 0 && n > 0
+    drivers.length > 0 && n > 0
       ? fitRidgeLogistic(
           groupPatterns(
-            modelled.map((d) => d.indicator),
+            drivers.map((d) => d.indicator),
             dataset.outcome,
           ),
           options.lambda === undefined ? {} : { lambda: options.lambda },
         )
       : null;
-  // log OR and its se of a driver: its coefficient; a reference level has none (null).
-  const logOdds = (d: (typeof drivers)[number]): { beta: number; se: number } | null => {
-    if (d.isReference) return null;
-    if (fit === null) return { beta: 0, se: Number.NaN };
-    const at = modelled.indexOf(d) + 1;
-    return { beta: fit.coefficients[at] ?? 0, se: fit.standardErrors[at] ?? Number.NaN };
-  };
   if (fit !== null && !fit.converged)
     notes.push(`the regression did not converge in ${fit.iterations} steps`);
   if (defected === 0 || defected === n) notes.push("every customer has the same outcome: nothing to explain");
-  const results: DriverResult[] = drivers.map((d) => {
+  const results: DriverResult[] = drivers.flatMap((d, at) => {
+    if (d.role !== "service") return [];
     let customersWith = 0;
     let defectedWith = 0;
     let valueWith = 0;
+    let customersWithout = 0;
+    let defectedWithout = 0;
     for (let i = 0; i < n; i++) {
-      if (d.indicator[i] !== 1) continue;
-      customersWith++;
-      defectedWith += dataset.outcome[i] ?? 0;
-      valueWith += dataset.value[i] ?? 0;
+      const o = dataset.outcome[i] ?? 0;
+      if (d.indicator[i] === 1) {
+        customersWith++;
+        defectedWith += o;
+        valueWith += dataset.value[i] ?? 0;
+      } else if (d.referenceIndicator === null || d.referenceIndicator[i] === 1) {
+        customersWithout++;
+        defectedWithout += o;
+      }
     }
-    const customersWithout = n - customersWith;
-    const defectedWithout = defected - defectedWith;
     const rateWith = defectedWith / customersWith;
-    const rateWithout = defectedWithout / customersWithout;
+    const rateWithout = customersWithout === 0 ? 0 : defectedWithout / customersWithout;
     const rr = relativeRisk(defectedWith, customersWith, defectedWithout, customersWithout, z);
-    const odds = logOdds(d);
-    const or =
-      odds === null
-        ? null
-        : {
-            value: Math.exp(odds.beta),
-            low: Math.exp(odds.beta - z * odds.se),
-            high: Math.exp(odds.beta + z * odds.se),
-          };
+    const beta = fit === null ? 0 : (fit.coefficients[at + 1] ?? 0);
+    const se = fit === null ? Number.NaN : (fit.standardErrors[at + 1] ?? Number.NaN);
+    const or = { value: Math.exp(beta), low: Math.exp(beta - z * se), high: Math.exp(beta + z * se) };
     const excessRate = rateWith - rateWithout;
+    const excessSe = Math.sqrt(
+      (rateWith * (1 - rateWith)) / customersWith +
+        (customersWithout === 0 ? 0 : (rateWithout * (1 - rateWithout)) / customersWithout),
+    );
     const rrSignificant = rr.low > 1 || rr.high < 1;
-    const orSignificant = or === null ? null : or.low > 1 || or.high < 1;
+    const orSignificant = or.low > 1 || or.high < 1;
     // Opposite sides of 1, and not both within noise (a flip of two noisy estimates says nothing).
     const reverses =
-      or !== null &&
-      rr.value !== 1 &&
-      or.value !== 1 &&
-      rr.value > 1 !== or.value > 1 &&
-      (rrSignificant || orSignificant === true);
-    const base = {
-      label: d.label,
-      customersRetained: excessRate * customersWith,
-      valueAtStake: excessRate * valueWith,
-      rateWith,
-      rateWithout,
-      significant: rrSignificant,
-      oddsRatio: or?.value ?? null,
-      oddsRatioLow: or?.low ?? null,
-      oddsRatioHigh: or?.high ?? null,
-    };
-    return {
+      rr.value !== 1 && or.value !== 1 && rr.value > 1 !== or.value > 1 && (rrSignificant || orSignificant);
+    const valueAtStake = excessRate * valueWith;
+    const valueAtStakeLow = (excessRate - z * excessSe) * valueWith;
+    const valueAtStakeHigh = (excessRate + z * excessSe) * valueWith;
+    const fixCost = options.fixCosts?.[d.id] ?? options.fixCosts?.["*"] ?? null;
+    const ret = (v: number) => (fixCost === null || fixCost <= 0 ? null : (v - fixCost) / fixCost);
+    const result = {
       id: d.id,
       column: d.column,
       level: d.level,
       reference: d.reference,
-      isReference: d.isReference,
+      role: d.role,
       label: d.label,
       aliases: d.aliases,
       customersWith,
@@ -184,20 +177,39 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
       relativeRiskLow: rr.low,
       relativeRiskHigh: rr.high,
       relativeRiskSignificant: rrSignificant,
-      oddsRatio: or?.value ?? null,
-      oddsRatioLow: or?.low ?? null,
-      oddsRatioHigh: or?.high ?? null,
+      oddsRatio: or.value,
+      oddsRatioLow: or.low,
+      oddsRatioHigh: or.high,
       oddsRatioSignificant: orSignificant,
       adjustmentReverses: reverses,
       valueWith,
       excessRate,
-      valueAtStake: base.valueAtStake,
-      customersRetained: base.customersRetained,
-      significant: rrSignificant && orSignificant !== false && !reverses,
-      sentence: driverSentence(base),
+      valueAtStake,
+      customersRetained: excessRate * customersWith,
+      customersRetainedLow: (excessRate - z * excessSe) * customersWith,
+      customersRetainedHigh: (excessRate + z * excessSe) * customersWith,
+      valueAtStakeLow,
+      valueAtStakeHigh,
+      fixCost,
+      returnOnFix: ret(valueAtStake),
+      returnOnFixLow: ret(valueAtStakeLow),
+      returnOnFixHigh: ret(valueAtStakeHigh),
+      significant: rrSignificant && orSignificant && !reverses,
     };
+    return [{ ...result, sentence: driverSentence({ ...result, significant: rrSignificant }) }];
   });
   results.sort((a, b) => b.valueAtStake - a.valueAtStake || b.relativeRisk - a.relativeRisk);
+  const adjustedFor = [
+    ...new Set(kept.filter((c) => (c.role ?? "service") === "descriptor").map((c) => c.name)),
+  ];
+  if (results.length === 0 && drivers.length > 0)
+    notes.push(
+      "no service issue to rank: the data hold no complaints, survey answers, discounts or attributes marked as service (--service); what describes the defectors is in vafa causes profiles",
+    );
+  if (adjustedFor.length > 0)
+    notes.push(
+      `adjusted for the customers' traits (not ranked: nobody can remove them; see vafa causes profiles): ${adjustedFor.join(", ")}`,
+    );
   return {
     customers: n,
     defected,
@@ -210,6 +222,7 @@ export function analyseDrivers(dataset: DriverDataset, options: DriverAnalysisOp
     converged: fit?.converged ?? true,
     iterations: fit?.iterations ?? 0,
     drivers: results,
+    adjustedFor,
     skipped,
     leftOut,
     notes,

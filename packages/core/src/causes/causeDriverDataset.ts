@@ -17,8 +17,9 @@ export interface CauseDriverOptions {
  * The candidate drivers of each customer, for `analyseDrivers`: one flag per complaint category
  * ("a complaint about X"), any unresolved complaint, slow complaint resolution (median above 72 h),
  * CSAT (dissatisfied / satisfied / no answer), NPS group (detractor / passive / promoter / no answer),
- * discount buying (mostly / some / none), channel, tenure band and segment. Categories compare each
- * level with the most frequent one. Resolution time is a flag, not a category with a "no complaint"
+ * discount buying (mostly / some / none) — the service issues — and channel, tenure band and segment —
+ * descriptors of the customer, adjusted for but not ranked. Categories compare each level with the
+ * largest one unless a reference is given ("no answer", "none"). Resolution time is a flag, not a category with a "no complaint"
  * level, so that it is not a copy of "had any complaint" the regression could not separate from the
  * complaint categories.
  *
@@ -78,9 +79,15 @@ export function causeDriverDataset(
       ),
       reference: "none",
     },
-    { kind: "category", name: "channel", values: customers.map((c) => c.channel) },
-    { kind: "category", name: "tenure", values: customers.map((c) => tenureBucket(c.tenureDays)) },
-    { kind: "category", name: "segment", values: customers.map((c) => c.segment) },
+    // Who the customer is: adjusted for, never ranked as something to remove.
+    { kind: "category", name: "channel", values: customers.map((c) => c.channel), role: "descriptor" },
+    {
+      kind: "category",
+      name: "tenure",
+      values: customers.map((c) => tenureBucket(c.tenureDays)),
+      role: "descriptor",
+    },
+    { kind: "category", name: "segment", values: customers.map((c) => c.segment), role: "descriptor" },
   ];
   const bases = new Set(customers.map((c) => c.valueBasis));
   return {
@@ -88,6 +95,8 @@ export function causeDriverDataset(
     outcome: Uint8Array.from(customers.map((c) => (c.defected ? 1 : 0))),
     value: Float64Array.from(customers.map((c) => c.value)),
     valueBasis: n === 0 ? "none" : [...bases].sort().join(" / "),
+    // Sales are revenue; CLV and profit are net of costs.
+    valueKind: bases.size === 1 && bases.has("sales_12m") ? "revenue" : "profit",
     columns,
   };
 }

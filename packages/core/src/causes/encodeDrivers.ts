@@ -1,4 +1,6 @@
-import type { CategoryColumn, DriverColumn } from "./DriverDataset.ts";
+import { CausesError } from "./CausesError.ts";
+import type { CategoryColumn, DriverColumn, DriverRole } from "./DriverDataset.ts";
+import { columnKey } from "./matchColumn.ts";
 
 /** One binary driver ready for the analysis. */
 export interface EncodedDriver {
@@ -10,10 +12,11 @@ export interface EncodedDriver {
   /** The category's reference level, or null for a flag (reference: customers without it). */
   readonly reference: string | null;
   /**
-   * True for the reference level itself: reported (with vs without it, like every level) but not a
-   * regression column — its adjusted odds ratio is the contrast with the column's other levels.
+   * The customers it is compared with: the reference level's (category), or null for a flag (every
+   * customer without it).
    */
-  readonly isReference: boolean;
+  readonly referenceIndicator: Uint8Array | null;
+  readonly role: DriverRole;
   readonly label: string;
   readonly indicator: Uint8Array;
   readonly count: number;
@@ -69,23 +72,57 @@ export interface EncodeOptions {
   readonly minCustomers?: number;
   /** A category with more levels is left out (an id, free text); default 30. */
   readonly maxLevels?: number;
+  /**
+   * The reference level of a category, by column (`--reference Contract="Two year"`): the column is
+   * found ignoring case and spaces, the level exactly or ignoring case. Default: the largest level.
+   */
+  readonly references?: Readonly<Record<string, string>>;
+}
+
+/** The reference levels the user chose, checked against the columns: column name → level. */
+function chosenReferences(
+  columns: readonly DriverColumn[],
+  references: Readonly<Record<string, string>>,
+): Map<string, string> {
+  const chosen = new Map<string, string>();
+  const categories = columns.filter((c): c is CategoryColumn => c.kind === "category");
+  for (const [name, level] of Object.entries(references)) {
+    const column = categories.find((c) => c.name === name.trim() || columnKey(c.name) === columnKey(name));
+    if (column === undefined) {
+      throw new CausesError(
+        `--reference column "${name}" is not a category analysed here (categories: ${categories.map((c) => c.name).join(", ")})`,
+      );
+    }
+    const levels = [...new Set(column.values.map((v) => v ?? "(none)"))].sort();
+    const found =
+      levels.find((l) => l === level.trim()) ??
+      levels.find((l) => l.toLowerCase() === level.trim().toLowerCase());
+    if (found === undefined) {
+      throw new CausesError(
+        `--reference "${level}" is not a level of ${column.name} (levels: ${levels.join(", ")})`,
+      );
+    }
+    chosen.set(column.name, found);
+  }
+  return chosen;
 }
 
 /**
- * Turns driver columns into binary indicators: a category gets one indicator per level; all but its
- * reference are regression columns. The reference is the level given, else — with `outcome` — the
- * level with the lowest defection among those held by at least `minCustomers` customers and not
- * copied in another column (so every other level, the drivers, gets an adjusted odds ratio against
- * the safest group: month-to-month against two-year contracts), else the most frequent level. The reference level is reported too
- * (with its crude figures, no odds ratio) when it was picked automatically; a reference given
- * explicitly ("no answer") is not. A flag is its own indicator. Indicators with fewer than `minCustomers` customers on either
- * side are skipped, and an indicator identical to an earlier one (telco data: "No internet service"
- * appears in seven columns for the same customers) is merged into it as an alias, because the
- * regression cannot tell identical columns apart and would split the effect between them.
+ * Turns driver columns into binary indicators: a category gets one indicator per level except its
+ * reference level, which the others are compared with and which never appears as a driver of its
+ * own. The reference is the one chosen (`references`, else the column's own `reference`), else the
+ * largest level among those held by at least `minCustomers` customers (and by all but as many) and
+ * not copied in another column (the telco file's "No internet service" is the same customers in seven
+ * columns: as a reference, each column's other levels would add up to the same "has internet"), else
+ * the largest level. A flag is its own indicator, compared with the customers without it.
+ * Indicators with fewer than `minCustomers` customers on either side are skipped, and an indicator
+ * identical to an earlier one is merged into it as an alias, because the regression cannot tell
+ * identical columns apart and would split the effect between them.
  *
+ * @throws CausesError when a chosen reference names an unknown column or level (listing them).
  * @example
- * const { drivers, skipped } = encodeDrivers([{ kind: "category", name: "Contract", values }], 7043);
- * drivers.map((d) => d.id); // ["Contract=Month-to-month", "Contract=Two year", "Contract=One year"]
+ * const { drivers } = encodeDrivers([{ kind: "category", name: "Contract", values }], 7043, { references: { Contract: "Two year" } });
+ * drivers.map((d) => d.id); // ["Contract=Month-to-month", "Contract=One year"]
  */
 export function encodeDrivers(
   columns: readonly DriverColumn[],
@@ -99,6 +136,7 @@ export function encodeDrivers(
   const skipped: string[] = [];
   const seen = new Map<string, { index: number; aliases: string[] }>();
   const shared = outcome === undefined ? new Set<string>() : sharedLevels(columns, maxLevels);
+  const chosen = chosenReferences(columns, options.references ?? {});
   const add = (candidate: Omit<EncodedDriver, "count" | "aliases">) => {
     let count = 0;
     for (const v of candidate.indicator) count += v;
@@ -106,7 +144,7 @@ export function encodeDrivers(
       skipped.push(`${candidate.id} (${count} of ${customers} customers)`);
       return;
     }
-    const key = `${candidate.isReference ? "r" : "m"}${indicatorKey(candidate.indicator)}`;
+    const key = indicatorKey(candidate.indicator);
     const same = seen.get(key);
     if (same !== undefined) {
       same.aliases.push(candidate.id);
@@ -117,62 +155,49 @@ export function encodeDrivers(
     drivers.push({ ...candidate, count, aliases });
   };
   for (const column of columns) {
+    const role = column.role ?? "service";
     if (column.kind === "flag") {
       add({
         id: column.name,
         column: column.name,
         level: null,
         reference: null,
-        isReference: false,
+        referenceIndicator: null,
+        role,
         label: column.label,
         indicator: column.values,
       });
       continue;
     }
     const counts = new Map<string, number>();
-    const defected = new Map<string, number>();
-    column.values.forEach((v, i) => {
-      const level = v ?? "(none)";
-      counts.set(level, (counts.get(level) ?? 0) + 1);
-      defected.set(level, (defected.get(level) ?? 0) + (outcome?.[i] ?? 0));
-    });
+    for (const v of column.values) counts.set(v ?? "(none)", (counts.get(v ?? "(none)") ?? 0) + 1);
     if (counts.size > maxLevels) {
       skipped.push(`${column.name} (${counts.size} levels, more than ${maxLevels})`);
       continue;
     }
     if (counts.size < 2) continue;
     const levels = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const rate = (level: string, count: number) => (defected.get(level) ?? 0) / count;
-    const safest =
-      outcome === undefined
-        ? undefined
-        : levels
-            .filter(
-              ([level, count]) =>
-                count >= minCustomers &&
-                customers - count >= minCustomers &&
-                !shared.has(`${column.name}\u0000${level}`),
-            )
-            .reduce<[string, number] | undefined>(
-              (best, l) => (best === undefined || rate(l[0], l[1]) < rate(best[0], best[1]) ? l : best),
-              undefined,
-            );
+    const given = chosen.get(column.name) ?? column.reference;
+    const largest = levels.find(
+      ([level, count]) =>
+        count >= minCustomers &&
+        customers - count >= minCustomers &&
+        !shared.has(`${column.name}\u0000${level}`),
+    );
     const reference =
-      column.reference !== undefined && counts.has(column.reference)
-        ? column.reference
-        : (safest?.[0] ?? levels[0]?.[0] ?? "(none)");
-    const explicit = column.reference !== undefined && counts.has(column.reference);
+      given !== undefined && counts.has(given) ? given : (largest?.[0] ?? levels[0]?.[0] ?? "(none)");
+    const referenceIndicator = levelIndicator(column, reference);
     for (const [level] of levels) {
-      if (level === reference && explicit) continue;
-      const indicator = levelIndicator(column, level);
+      if (level === reference) continue;
       add({
         id: `${column.name}=${level}`,
         column: column.name,
         level,
         reference,
-        isReference: level === reference,
+        referenceIndicator,
+        role,
         label: `${column.name} = ${level}`,
-        indicator,
+        indicator: levelIndicator(column, level),
       });
     }
   }

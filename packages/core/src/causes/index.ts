@@ -12,6 +12,7 @@ export type {
   CategoryColumn,
   DriverColumn,
   DriverDataset,
+  DriverRole,
   FlagColumn,
   LeftOutColumn,
   ValueKind,
@@ -27,7 +28,8 @@ export {
 } from "./defectorProfiles.ts";
 export { detectLeak } from "./detectLeak.ts";
 export { type DriverQueryOptions, driverQueries } from "./driverQueries.ts";
-export { driverSentence } from "./driverSentence.ts";
+export { driverRole, type RoleOptions } from "./driverRole.ts";
+export { type DriverSentenceInput, driverSentence } from "./driverSentence.ts";
 export { type EncodedDriver, type EncodeOptions, encodeDrivers } from "./encodeDrivers.ts";
 export { type ExitQuestionnaireOptions, exitQuestionnaire } from "./exitQuestionnaire.ts";
 export {

@@ -22,6 +22,10 @@ export interface ReasonRow {
   /** Value lost: Σ value of these customers (CLV, else last-year profit, else last-year sales). */
   readonly value: number;
   readonly valueShare: number;
+  /** Value lost as last-12-months sales before the answer: Σ of these customers' sales. */
+  readonly sales12m: number;
+  /** Value lost as predicted lifetime value: Σ CLV of the scored ones; null when none is scored. */
+  readonly clv: number | null;
 }
 
 /** One reason in one period. */
@@ -43,6 +47,11 @@ export interface ReasonReport {
   /** "reason" or "category": what the `reason` of each row is. */
   readonly level: ReasonLevel;
   readonly rows: readonly ReasonRow[];
+  /**
+   * With `level: "reason"`: the same defectors per reason category (two-level taxonomy), so value
+   * lost reads at both levels in one report; empty at `level: "category"` (the rows are categories).
+   */
+  readonly categories: readonly ReasonRow[];
   readonly trend: readonly ReasonTrendRow[];
   readonly notes: readonly string[];
 }
@@ -71,7 +80,9 @@ function periodLabel(day: number, period: ReasonPeriod): string {
  * and valued overall or per segment, branch or reason category, and the trend of each reason per
  * period (rows without a day, from a flat file, have no trend). With `level: "category"` the
  * reason's category (`reason_category`, "(no category)" when unknown) is counted instead, so value
- * lost can be read at either level. Value is a `value` the row carries (a flat file's column), else
+ * lost can be read at either level; at the reason level the report carries the category rows too
+ * (`categories`). Each row sums the value lost three ways: value (below), last-12-months sales and
+ * predicted lifetime value (CLV, where scored). Value is a `value` the row carries (a flat file's column), else
  * the customer's CLV when scored, else its profit over the year before the answer (when costs are
  * known), else its sales; never negative.
  *
@@ -93,18 +104,23 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
   }
   const basis = { clv: 0, profit_12m: 0, sales_12m: 0, given: 0 };
   const unknown = new Set<string>();
-  const groups = new Map<string, Map<string, { customers: number; value: number }>>();
-  const periods = new Map<string, Map<string, { customers: number; value: number }>>();
+  type Cell = { customers: number; value: number; sales: number; clv: number | null };
+  const groups = new Map<string, Map<string, Cell>>();
+  const periods = new Map<string, Map<string, Cell>>();
   const bump = (
-    outer: Map<string, Map<string, { customers: number; value: number }>>,
+    outer: Map<string, Map<string, Cell>>,
     key: string,
     reason: string,
     value: number,
+    sales: number,
+    clv: number | null,
   ) => {
-    const inner = outer.get(key) ?? new Map<string, { customers: number; value: number }>();
-    const cell = inner.get(reason) ?? { customers: 0, value: 0 };
+    const inner = outer.get(key) ?? new Map<string, Cell>();
+    const cell = inner.get(reason) ?? { customers: 0, value: 0, sales: 0, clv: null };
     cell.customers++;
     cell.value += value;
+    cell.sales += sales;
+    if (clv !== null) cell.clv = (cell.clv ?? 0) + clv;
     inner.set(reason, cell);
     outer.set(key, inner);
   };
@@ -142,9 +158,10 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
     const group = options.by
       ? (textOrNull(r, options.by === "category" ? "reason_category" : options.by) ?? "(none)")
       : "(all)";
-    bump(groups, group, reason, value);
+    const sales = numberOrZero(r, "sales_12m");
+    bump(groups, group, reason, value, sales, clv);
     const day = numberOrNull(r, "d");
-    if (day !== null) bump(periods, periodLabel(day, period), reason, value);
+    if (day !== null) bump(periods, periodLabel(day, period), reason, value, sales, clv);
   }
   const out: ReasonRow[] = [];
   for (const [group, reasons] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -165,6 +182,8 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
         share: c.customers / n,
         value: c.value,
         valueShare: v === 0 ? 0 : c.value / v,
+        sales12m: c.sales,
+        clv: c.clv,
       });
     }
   }
@@ -179,5 +198,18 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
   const notes: string[] = [];
   if (unknown.size > 0) notes.push(`reasons outside the taxonomy: ${[...unknown].sort().join(", ")}`);
   if (total === 0) notes.push("no exit reason recorded in the range (worklist contacts or exit surveys)");
-  return { customers: total, value: totalValue, valueBasis: basis, level, rows: out, trend, notes };
+  const categories =
+    level === "reason"
+      ? summariseReasons(rows, { ...options, level: "category", by: options.by ?? null }).rows
+      : [];
+  return {
+    customers: total,
+    value: totalValue,
+    valueBasis: basis,
+    level,
+    rows: out,
+    categories,
+    trend,
+    notes,
+  };
 }

@@ -1,5 +1,6 @@
 import { CausesError } from "./CausesError.ts";
 import type { DriverColumn, DriverDataset, LeftOutColumn } from "./DriverDataset.ts";
+import { driverRole } from "./driverRole.ts";
 import { identifierKind } from "./identifierKind.ts";
 import { type MatchedColumn, matchColumn } from "./matchColumn.ts";
 
@@ -28,6 +29,10 @@ export interface TableDatasetOptions {
   readonly maxNumericLevels?: number;
   /** Buckets of other numeric columns: quantiles, default 4 (quartiles). */
   readonly buckets?: number;
+  /** Columns that are service issues although their name says otherwise (see `driverRole`). */
+  readonly service?: readonly string[];
+  /** Columns that describe the customer (tenure, region, …) although their name says otherwise. */
+  readonly descriptor?: readonly string[];
 }
 
 const isNumber = (v: string) => v.trim() !== "" && Number.isFinite(Number(v));
@@ -80,7 +85,8 @@ function matchLevel(levels: readonly string[], value: string, flag: string, colu
  * Builds the driver dataset from a flat table (a header row then one row per customer or contract,
  * e.g. the IBM telco churn file or a CRM export): the outcome is `outcome === positive`, rows whose
  * outcome is in `ignore` are left out (customers who just joined), every other row counts as
- * staying; text columns become categories (one-hot later, reference = the most frequent level);
+ * staying; text columns become categories (one-hot later, reference = the largest level), each a
+ * service issue or a descriptor of the customer by its name or the user's `service`/`descriptor`;
  * numeric columns with few distinct values (SeniorCitizen 0/1) are categories too, other numeric
  * columns are cut into quantile buckets (tenure, MonthlyCharges; blanks — TotalCharges for new
  * customers — get their own "(blank)" level). The id column and the outcome are left out (the value
@@ -114,6 +120,10 @@ export function tableDriverDataset(
   };
   const outcome = col(options.outcome, "--outcome");
   const valueCol = options.value === undefined ? null : col(options.value, "--value");
+  const roles = {
+    service: (options.service ?? []).map((x) => col(x, "--service").column),
+    descriptor: (options.descriptor ?? []).map((x) => col(x, "--descriptor").column),
+  };
   const excluded = new Set((options.exclude ?? []).map((x) => col(x, "--exclude").index));
   const included = new Set((options.include ?? []).map((x) => col(x, "--include").index));
   const multiplier = options.valueMultiplier ?? 1;
@@ -158,9 +168,10 @@ export function tableDriverDataset(
     }
     const nonBlank = v.filter((x) => x !== "");
     const numeric = nonBlank.length > 0 && nonBlank.every(isNumber);
+    const role = driverRole(name, roles);
     if (numeric && new Set(nonBlank).size > (options.maxNumericLevels ?? 5)) {
-      columns.push({ kind: "category", name, values: bucketed(v, options.buckets ?? 4) });
-    } else columns.push({ kind: "category", name, values: v.map((x) => (x === "" ? null : x)) });
+      columns.push({ kind: "category", name, values: bucketed(v, options.buckets ?? 4), role });
+    } else columns.push({ kind: "category", name, values: v.map((x) => (x === "" ? null : x)), role });
   });
   notes.push(
     `columns used: outcome ${outcome.column}${valueCol === null ? "" : `, value ${valueCol.column}`}${idAt >= 0 ? `, id ${header[idAt]}` : ""}`,

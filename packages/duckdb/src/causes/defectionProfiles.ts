@@ -1,25 +1,39 @@
 import {
   causeProfileInputs,
+  datasetProfiles,
   defectorProfiles,
   PROFILE_DIMENSIONS,
   type ProfileReport,
   type SqlClient,
 } from "@vafa/core";
+import { attributeColumns } from "./attributeColumns.ts";
+import { type CauseSource, causeSource } from "./causeSource.ts";
 import { type CauseWindowOptions, loadCauseCustomers } from "./loadCauseCustomers.ts";
+import { type SnapshotOptions, snapshotDataset } from "./snapshotDataset.ts";
 
-/** The profile report with the window it was computed on. */
+/** Options of `defectionProfiles`. */
+export interface DefectionProfilesOptions extends Omit<CauseWindowOptions, "outcome">, SnapshotOptions {
+  /** "window", "status" or "snapshot"; default the window when there are transactions, else the snapshot. */
+  readonly outcome?: CauseSource;
+}
+
+/** The profile report with where its outcome came from and the window it was computed on. */
 export interface DefectionProfilesReport extends ProfileReport {
-  readonly asOf: string;
-  readonly windowDays: number;
-  /** "profit_12m" when costs are known, else "sales_12m" (mean sales shown in place of profit). */
-  readonly profitBasis: "profit_12m" | "sales_12m";
+  readonly source: CauseSource;
+  /** Null for a snapshot (it has no dates). */
+  readonly asOf: string | null;
+  readonly windowDays: number | null;
+  /** "profit_12m" when costs are known, "sales_12m" (mean sales shown in place of profit), or a snapshot's value. */
+  readonly profitBasis: string;
   readonly notes: readonly string[];
 }
 
 /**
- * Which segments, countries, channels, tenure bands and value bands defect most and earn least, with
- * the groups that are both flagged "costly to serve and likely to leave" (see `defectorProfiles`) —
- * only when the transactions carry costs; otherwise the value is sales and the flag stays off.
+ * Which kinds of customer defect most and earn least — the profiles of who not to attract — each
+ * against the rest of the customers (see `defectorProfiles`): with transactions, segments,
+ * countries, channels, tenure bands and value bands, "costly to serve and likely to leave" only when
+ * the transactions carry costs; with a snapshot, every canonical trait and attribute (tenure
+ * included), valued by the `value` attribute.
  *
  * @example
  * const r = await defectionProfiles(store.client, { asOf: "2024-06-30" });
@@ -27,16 +41,35 @@ export interface DefectionProfilesReport extends ProfileReport {
  */
 export async function defectionProfiles(
   client: SqlClient,
-  options: CauseWindowOptions = {},
+  options: DefectionProfilesOptions = {},
 ): Promise<DefectionProfilesReport> {
-  const loaded = await loadCauseCustomers(client, options);
+  const source = await causeSource(client, options.outcome);
+  if (source === "snapshot") {
+    const dataset = await snapshotDataset(client, options);
+    const report = datasetProfiles(dataset);
+    return { ...report, source, asOf: null, windowDays: null, profitBasis: dataset.valueBasis };
+  }
+  const loaded = await loadCauseCustomers(client, { ...options, outcome: source });
   const anyCost = loaded.customers.some((c) => c.profit12m !== null);
-  const report = defectorProfiles(causeProfileInputs(loaded.customers), PROFILE_DIMENSIONS, {
+  const outcome = Uint8Array.from(loaded.customers.map((c) => (c.defected ? 1 : 0)));
+  const extra = await attributeColumns(
+    client,
+    loaded.customers.map((c) => c.customerId),
+    outcome,
+    options,
+  );
+  const categories = extra.columns.flatMap((c) => (c.kind === "category" ? [c] : []));
+  const inputs = causeProfileInputs(loaded.customers).map((x, i) => ({
+    ...x,
+    groups: { ...x.groups, ...Object.fromEntries(categories.map((c) => [c.name, c.values[i] ?? null])) },
+  }));
+  const report = defectorProfiles(inputs, [...PROFILE_DIMENSIONS, ...categories.map((c) => c.name)], {
     valueLabel: anyCost ? "profit (last 12 months)" : "sales (last 12 months)",
     costKnown: anyCost,
   });
   return {
     ...report,
+    source,
     asOf: loaded.asOf,
     windowDays: loaded.windowDays,
     profitBasis: anyCost ? "profit_12m" : "sales_12m",

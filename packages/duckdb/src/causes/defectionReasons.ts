@@ -16,11 +16,18 @@ export interface DefectionReasonsOptions extends SummariseReasonsOptions {
   /** "YYYY-MM-DD", inclusive; default all. */
   readonly from?: string;
   readonly to?: string;
+  /** A number attribute valuing each defector (a snapshot's `MonthlyCharges`); default none. */
+  readonly value?: string;
+  /** Multiplies the value attribute; default 1. */
+  readonly valueMultiplier?: number;
 }
 
 /**
- * Defections by exit reason — from worklist contacts and exit surveys, one reason per customer — by
- * count and by lost value, overall or per segment or branch, with each reason's trend per period.
+ * Defections by exit reason — from worklist contacts, exit surveys and a snapshot's customers (a
+ * customers file with an exit reason and its category), one reason per customer — by count and by
+ * value lost (value, last-12-months sales, predicted lifetime value), per reason and per category,
+ * overall or per segment or branch, with each reason's trend per period. A snapshot without
+ * transactions is valued by `value` (an attribute, × `valueMultiplier`).
  *
  * @example
  * const r = await defectionReasons(store.client, { by: "branch", period: "quarter" });
@@ -33,6 +40,8 @@ export async function defectionReasons(
     reasonsQuery(duckdbDialect, {
       fromDay: options.from === undefined ? MIN_EPOCH_DAY : toEpochDay(options.from),
       toDay: options.to === undefined ? MAX_EPOCH_DAY : toEpochDay(options.to),
+      ...(options.value === undefined ? {} : { valueAttribute: options.value }),
+      ...(options.valueMultiplier === undefined ? {} : { valueMultiplier: options.valueMultiplier }),
     }),
   );
   return summariseReasons(rows, { ...options, taxonomy: options.taxonomy ?? DEFAULT_EXIT_REASONS });
