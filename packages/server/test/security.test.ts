@@ -438,7 +438,7 @@ describe("security (DuckDB state)", () => {
     it.each(readers)("the analyst's job read by the %s: %i", async (role, status) => {
       const r = await users[role].get(`/api/jobs/${jobId}`);
       expect(r.status).toBe(status);
-      if (status === 404) expect(r.json).toEqual({ error: `no job ${jobId}` });
+      if (status === 404) expect(r.json).toEqual({ error: `no job ${jobId}`, kind: "not_found" });
     });
 
     it("a failed upload's job names the file, never the server's path or the raw line", async () => {
