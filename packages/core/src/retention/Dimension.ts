@@ -10,9 +10,23 @@ export type DimensionSource = "customer" | "transaction";
 export interface Dimension {
   readonly source: DimensionSource;
   readonly column: string;
-  /** Canonical name, e.g. "customer.branch", "transaction.category". */
+  /** Canonical name, e.g. "customer.branch", "transaction.category", "attr.contract". */
   readonly name: string;
+  /**
+   * A customer attribute (a column of a customers file, lower case, spaces as _): the group is its
+   * value, read from `customer_attributes` by this name — bound as a parameter, never SQL text.
+   * `column` is then "value".
+   */
+  readonly attribute?: string;
 }
+
+/** Options of `parseDimension`. */
+export interface DimensionOptions {
+  /** Accept customer attributes (`attr.contract`); default false, for callers that join only `customers`. */
+  readonly attributes?: boolean;
+}
+
+const ATTRIBUTE = /^(?:attr|attribute)[._]([\p{L}\p{N}_ ]{1,64})$/u;
 
 /** Customer columns one may group by (from the `customers` table). */
 export const CUSTOMER_DIMENSIONS: readonly string[] = [
@@ -35,7 +49,8 @@ export const TRANSACTION_DIMENSIONS: readonly string[] = [
 ];
 
 /**
- * Parses a dimension name against the whitelist. A plain name means the customer's column when the
+ * Parses a dimension name against the whitelist, or — with `attributes` — a customer attribute
+ * written `attr.NAME` (any column a customers file kept as an attribute). A plain name means the customer's column when the
  * customer has one (`branch` = `customer.branch`), else the transaction's (`category`); prefix with
  * `customer.` or `transaction.` to choose.
  *
@@ -43,9 +58,15 @@ export const TRANSACTION_DIMENSIONS: readonly string[] = [
  * @example
  * parseDimension("category"); // { source: "transaction", column: "category", name: "transaction.category" }
  * parseDimension("branch"); // { source: "customer", column: "branch", name: "customer.branch" }
+ * parseDimension("attr.Contract", { attributes: true }); // { source: "customer", column: "value", name: "attr.contract", attribute: "contract" }
  */
-export function parseDimension(text: string): Dimension {
+export function parseDimension(text: string, options: DimensionOptions = {}): Dimension {
   const raw = text.trim().toLowerCase();
+  const attribute = options.attributes === true ? ATTRIBUTE.exec(raw) : null;
+  if (attribute) {
+    const name = (attribute[1] ?? "").trim().replace(/ /g, "_");
+    return { source: "customer", column: "value", name: `attr.${name}`, attribute: name };
+  }
   const dot = raw.indexOf(".");
   const prefix = dot < 0 ? null : raw.slice(0, dot);
   const column = dot < 0 ? raw : raw.slice(dot + 1);
@@ -61,7 +82,7 @@ export function parseDimension(text: string): Dimension {
       ...TRANSACTION_DIMENSIONS.map((d) => `transaction.${d}`),
     ];
     throw new RetentionError(
-      `unknown dimension "${text}": use one of ${known.join(", ")} (a plain name means the customer's column if it has one)`,
+      `unknown dimension "${text}": use one of ${known.join(", ")}${options.attributes === true ? ", or attr.NAME for a customer attribute (a column of a customers file)" : ""} (a plain name means the customer's column if it has one)`,
     );
   }
   return { source, column, name: `${source}.${column}` };

@@ -1,3 +1,4 @@
+import { AppError } from "../AppError.ts";
 import type { Dialect } from "../Dialect.ts";
 import { countsEvents, DAY_PERIOD_TABLE } from "./periodMapping.ts";
 import type { ResolvedRetentionOptions } from "./resolveRetentionOptions.ts";
@@ -68,7 +69,18 @@ export function customerPeriodsSql(dialect: Dialect, params: SqlParams, o: Resol
     GROUP BY c, p`;
   }
   if (!byCustomer) return perCustomer;
+  // A customer attribute is read by its name (a bound parameter) from the long attribute table.
+  const attribute = o.by?.attribute;
+  if (attribute !== undefined && dialect.name === "clickhouse")
+    throw new AppError(
+      "not_supported",
+      "customer attributes are not stored on ClickHouse yet: group by them on DuckDB",
+    );
+  const customers =
+    attribute === undefined
+      ? "customers"
+      : `(SELECT customer_id AS id, value FROM customer_attributes WHERE lower(replace(name, ' ', '_')) = ${params.add(attribute)})`;
   return `SELECT pc.c AS c, coalesce(cu.${q(o.by?.column ?? "")}, '(none)') AS g, pc.p AS p, pc.s AS s, pc.m AS m, pc.active AS active
     FROM (${perCustomer}) AS pc
-    LEFT JOIN customers AS cu ON cu.id = pc.c`;
+    LEFT JOIN ${customers} AS cu ON cu.id = pc.c`;
 }

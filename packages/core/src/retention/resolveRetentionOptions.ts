@@ -73,8 +73,8 @@ export function resolveRetentionOptions(options: RetentionOptions): ResolvedRete
     options.by === undefined
       ? null
       : typeof options.by === "string"
-        ? parseDimension(options.by)
-        : parseDimension(options.by.name);
+        ? parseDimension(options.by, { attributes: true })
+        : parseDimension(options.by.name, { attributes: true });
   return {
     period: parsePeriodSpec(options.period),
     by,

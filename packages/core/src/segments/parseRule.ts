@@ -94,6 +94,7 @@ function checkOperator(field: SegmentField, op: RuleOperator, pos: number | null
     number: ["=", "!=", "<", "<=", ">", ">=", "in", "not in", "is null", "is not null"],
     date: ["=", "!=", "<", "<=", ">", ">=", "is null", "is not null"],
     list: ["contains", "is null", "is not null"],
+    attribute: ["=", "!=", "<", "<=", ">", ">=", "in", "not in", "is null", "is not null"],
   };
   if (!allowed[field.type].includes(op)) {
     fail(
@@ -115,7 +116,8 @@ function checkCondition(
   const values = op === "in" || op === "not in" ? (value as readonly RuleValue[]) : [value as RuleValue];
   for (const v of values) {
     const want = field.type === "number" ? "number" : "string";
-    if (typeof v !== want) {
+    // An attribute's type is the data's: a number compares its number, quoted text its text.
+    if (field.type !== "attribute" && typeof v !== want) {
       fail(
         `type mismatch: ${field.name} is a ${field.type}, so compare it with a ${field.type === "number" ? "number" : "quoted text"}, not ${JSON.stringify(v)}`,
         pos,

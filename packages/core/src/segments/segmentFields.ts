@@ -2,15 +2,17 @@ import { rfmSegmentIds } from "./rfmGrid.ts";
 
 /**
  * The type of a rule field: `text` (=, !=, in), `number` (comparisons, in), `date` (comparisons with
- * "YYYY-MM-DD"), `list` (`contains` one value: a customer's tags, or the categories they bought).
+ * "YYYY-MM-DD"), `list` (`contains` one value: a customer's tags, or the categories they bought),
+ * `attribute` (a customer attribute from a customers file: compared as a number with a number, as
+ * text with quoted text — yes/no reads "yes"/"no", a date "YYYY-MM-DD").
  */
-export type SegmentFieldType = "text" | "number" | "date" | "list";
+export type SegmentFieldType = "text" | "number" | "date" | "list" | "attribute";
 
 /**
  * What a field needs joined in: the customer row, the RFM scores, model scores
  * (`customer_scores`), spend in a recent window, or the categories bought.
  */
-export type SegmentFieldSource = "customer" | "rfm" | "scores" | "spend" | "categories";
+export type SegmentFieldSource = "customer" | "rfm" | "scores" | "spend" | "categories" | "attribute";
 
 /** One field a segment rule may use. */
 export interface SegmentField {
@@ -44,7 +46,9 @@ const measure = (name: string, source: "rfm" | "scores", description: string): S
  * Every field of the rule language: customer attributes and computed measures. This list is the one
  * place to extend (a defection `status` measure adds one entry and its source's join), and the
  * whitelist that keeps field names out of user control: only `column`s from here reach SQL text.
- * `spend_<N>d` (spend in the last N days, e.g. `spend_90d`) is matched by pattern in `findField`.
+ * `spend_<N>d` (spend in the last N days, e.g. `spend_90d`) and `attr_<name>` (a customer attribute,
+ * e.g. `attr_contract`, `attr_tenure`; spaces in its name written as _) are matched by pattern in
+ * `findField`.
  */
 export const segmentFields: readonly SegmentField[] = [
   attribute("segment", "the customer's segment attribute"),
@@ -93,17 +97,30 @@ export const segmentFields: readonly SegmentField[] = [
 ];
 
 const SPEND = /^spend_([1-9][0-9]{0,4})d$/;
+const ATTRIBUTE = /^attr_([a-z0-9_]{1,64})$/;
 
 /**
  * The field named `name` (case-insensitive), or undefined.
  *
  * @example
  * findField("spend_90d"); // { name: "spend_90d", type: "number", source: "spend", column: "spend_90d", … }
+ * findField("attr_Contract"); // { name: "attr_contract", type: "attribute", source: "attribute", column: "contract", … }
  */
 export function findField(name: string): SegmentField | undefined {
   const n = name.toLowerCase();
   const known = segmentFields.find((f) => f.name === n);
   if (known) return known;
+  const attribute = ATTRIBUTE.exec(n);
+  if (attribute) {
+    // `column` is the attribute's name as typed (lower case, spaces as _): bound as a parameter, never SQL text.
+    return {
+      name: n,
+      type: "attribute",
+      source: "attribute",
+      column: attribute[1] ?? "",
+      description: `the customer attribute ${attribute[1]} (a column of a customers file)`,
+    };
+  }
   const spend = SPEND.exec(n);
   return spend
     ? {

@@ -65,15 +65,37 @@ function escapeLike(text: string): string {
 }
 
 /** The prefix a source's columns carry in the joined relation, so no two sources' names collide. */
-const PREFIX: Record<Exclude<SegmentField["source"], "categories">, string> = {
+const PREFIX: Record<Exclude<SegmentField["source"], "categories" | "attribute">, string> = {
   customer: "c_",
   rfm: "rfm_",
   scores: "sc_",
   spend: "sp_",
 };
 
+/**
+ * A condition on a customer attribute (`attr_contract = "Month-to-month"`, `attr_tenure < 6`): the
+ * customers whose attribute of that name (lower case, spaces as _) compares true — its number with a
+ * number, its text with text. The name and values are bound parameters. A customer without the
+ * attribute is null: `is null` holds for it, other comparisons do not.
+ */
+function attributeConditionSql(p: SqlParams, field: SegmentField, c: RuleCondition): string {
+  const named = `SELECT customer_id FROM customer_attributes WHERE lower(replace(name, ' ', '_')) = ${p.add(field.column)}`;
+  if (c.op === "is null") return `customer_id NOT IN (${named})`;
+  if (c.op === "is not null") return `customer_id IN (${named})`;
+  const values =
+    c.op === "in" || c.op === "not in" ? (c.value as readonly RuleValue[]) : [c.value as RuleValue];
+  const column = typeof values[0] === "number" ? "number" : "value";
+  const bound = values.map((v) => p.add(v));
+  const test =
+    c.op === "in" || c.op === "not in"
+      ? `${c.op === "in" ? "" : "NOT "}${column} IN (${bound.join(", ")})`
+      : `${column} ${c.op === "!=" ? "<>" : c.op} ${bound[0]}`;
+  return `customer_id IN (${named} AND ${test})`;
+}
+
 function conditionSql(dialect: Dialect, p: SqlParams, c: RuleCondition, hasScores: boolean): string {
   const field = fieldOf(c.field);
+  if (field.source === "attribute") return attributeConditionSql(p, field, c);
   const col =
     field.source === "categories" ? "" : dialect.quoteIdent(`${PREFIX[field.source]}${field.column}`);
   const ref =
