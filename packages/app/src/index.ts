@@ -1,4 +1,6 @@
 export * from "./clv/index.ts";
+export { complaintCustomer } from "./complaints/complaintCustomer.ts";
+export { branchCustomerIds } from "./customers/branchCustomerIds.ts";
 export {
   type CustomerPage,
   type CustomerPageOptions,
@@ -10,6 +12,7 @@ export {
   type ListCustomersOptions,
   listCustomers,
 } from "./customers/listCustomers.ts";
+export { requireCustomerInBranch } from "./customers/requireCustomerInBranch.ts";
 export * from "./defection/index.ts";
 export { type FactsSummary, factsSummary } from "./factsSummary.ts";
 export { type Overview, type OverviewOptions, overview } from "./overview/overview.ts";

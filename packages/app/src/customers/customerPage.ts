@@ -1,4 +1,5 @@
 import { AppError, dayText, type Engine, type Feature, type Row, type SqlQuery, sql } from "@vafa/core";
+import { requireCustomerInBranch } from "./requireCustomerInBranch.ts";
 
 /** Everything the customer page shows about one customer. */
 export interface CustomerPage {
@@ -68,8 +69,7 @@ export async function customerPage(
     sql(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ${p1}`, [id]),
   );
   if (customer === undefined) throw new AppError("not_found", `no customer ${id}`);
-  if (options.branch !== undefined && (options.branch === null || customer.branch !== options.branch))
-    throw new AppError("forbidden", "this customer is outside your branch");
+  await requireCustomerInBranch(engine, id, options.branch);
   const when = (feature: Feature, read: () => Promise<Row[]>): Promise<Row[]> =>
     engine.features.has(feature) ? read() : Promise.resolve([]);
   const facts = (text: string) => () => engine.facts.all(sql(text, [id]));

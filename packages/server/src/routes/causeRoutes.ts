@@ -1,3 +1,4 @@
+import { branchCustomerIds, complaintCustomer, requireCustomerInBranch } from "@vafa/app";
 import {
   COMPLAINT_STATUSES,
   LOCALES,
@@ -5,7 +6,6 @@ import {
   type Localised,
   type Questionnaire,
   SURVEY_TYPES,
-  sql,
   surveyQuestionnaire,
 } from "@vafa/core";
 import {
@@ -23,7 +23,6 @@ import { audit } from "../audit.ts";
 import { branchScope } from "../auth/branchScope.ts";
 import { signedIn } from "../auth/Principal.ts";
 import { requireWritable } from "../http/guards.ts";
-import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import type { User } from "../state/StateStore.ts";
 
@@ -39,15 +38,8 @@ function forgetFeedbackReports(app: AppContext): void {
 }
 
 /** Refuses (403) an agent a customer outside its branch; 404 for an agent and an unknown customer. */
-async function requireCustomerInScope(app: AppContext, user: User, customerId: string): Promise<void> {
-  const scope = branchScope(user);
-  if (scope === undefined) return;
-  const [customer] = await app.engine.facts.all(
-    sql("SELECT branch FROM customers WHERE id = $1", [customerId]),
-  );
-  if (customer === undefined) throw new HttpError(404, `no customer ${customerId}`);
-  if (scope === null || customer.branch !== scope)
-    throw new HttpError(403, "this customer is outside your branch");
+function requireCustomerInScope(app: AppContext, user: User, customerId: string): Promise<void> {
+  return requireCustomerInBranch(app.engine, customerId, branchScope(user));
 }
 
 /** A questionnaire's texts in one language. */
@@ -127,16 +119,11 @@ export function causeRoutes(): Route[] {
           ...(query.customer_id === undefined ? {} : { customerId: query.customer_id }),
         };
         if (scope === undefined)
-          return { rows: await listComplaints(app.engine.facts, { ...filter, limit: query.limit }) };
+          return { rows: await listComplaints(app.engine.state, { ...filter, limit: query.limit }) };
         if (scope === null) return { rows: [] };
         // The library filters by status and customer only: take them all, keep the branch's.
-        const [counted] = await app.engine.facts.all(sql("SELECT count(*) AS n FROM complaints"));
-        const inBranch = new Set(
-          (await app.engine.facts.all(sql("SELECT id FROM customers WHERE branch = $1", [scope]))).map((r) =>
-            String(r.id),
-          ),
-        );
-        const all = await listComplaints(app.engine.facts, { ...filter, limit: Number(counted?.n ?? 0) });
+        const inBranch = await branchCustomerIds(app.engine, scope);
+        const all = await listComplaints(app.engine.state, { ...filter, limit: Number.MAX_SAFE_INTEGER });
         return { rows: all.filter((r) => inBranch.has(r.customerId)).slice(0, query.limit) };
       },
     }),
@@ -162,7 +149,7 @@ export function causeRoutes(): Route[] {
         const { user } = signedIn(principal);
         requireWritable(app);
         await requireCustomerInScope(app, user, body.customer_id);
-        const id = await createComplaint(app.engine.facts, {
+        const id = await createComplaint(app.engine.state, {
           customerId: body.customer_id,
           category: body.category,
           ...(body.occurred_at === undefined ? {} : { occurredAt: body.occurred_at }),
@@ -198,20 +185,16 @@ export function causeRoutes(): Route[] {
       handle: async ({ app, params, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
-        const [found] = await app.engine.facts.all(
-          sql("SELECT customer_id FROM complaints WHERE id = $1", [params.id]),
-        );
-        if (found === undefined) throw new HttpError(404, `no complaint ${params.id}`);
-        const customerId = String(found.customer_id);
+        const customerId = await complaintCustomer(app.engine, params.id);
         if (branchScope(user) !== undefined) await requireCustomerInScope(app, user, customerId);
-        await updateComplaint(app.engine.facts, params.id, {
+        await updateComplaint(app.engine.state, params.id, {
           status: body.status,
           ...(body.resolution === undefined ? {} : { resolution: body.resolution }),
           ...(body.assignee === undefined ? {} : { assignee: body.assignee }),
         });
         forgetFeedbackReports(app);
         await audit(app, user, "complaint.update", params.id, body);
-        const rows = await listComplaints(app.engine.facts, { customerId, limit: 100_000 });
+        const rows = await listComplaints(app.engine.state, { customerId, limit: 100_000 });
         return { complaint: rows.find((r) => r.id === params.id) ?? null };
       },
     }),
@@ -258,7 +241,7 @@ export function causeRoutes(): Route[] {
         const { user } = signedIn(principal);
         requireWritable(app);
         await requireCustomerInScope(app, user, body.customer_id);
-        const result = await recordSurveyResponse(app.engine.facts, {
+        const result = await recordSurveyResponse(app.engine.state, {
           customerId: body.customer_id,
           survey: body.survey,
           answers: body.answers.map((a) => ({

@@ -1,4 +1,5 @@
-import { ProgrammeError, RETENTION_CLASSES, type RetentionClass, sql } from "@vafa/core";
+import { branchCustomerIds } from "@vafa/app";
+import { ProgrammeError, RETENTION_CLASSES, type RetentionClass } from "@vafa/core";
 import {
   assignMembers,
   classifyStore,
@@ -62,15 +63,7 @@ export function programmeRoutes(): Route[] {
         const report = await app.cache.get(["programme-classify", options], () =>
           app.engine.session((s) => classifyStore(s.facts, options)),
         );
-        let inBranch: Set<string> | null = null;
-        if (scope !== undefined)
-          inBranch = new Set(
-            scope === null
-              ? []
-              : (await app.engine.facts.all(sql("SELECT id FROM customers WHERE branch = $1", [scope]))).map(
-                  (r) => String(r.id),
-                ),
-          );
+        const inBranch = scope === undefined ? null : await branchCustomerIds(app.engine, scope);
         const customers = report.customers
           .filter(
             (c) =>
