@@ -14,12 +14,10 @@ import {
   parseDefectionRules,
   parsePeriodArg,
 } from "@vafa/core";
-import type { DuckDBClient } from "@vafa/duckdb";
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
 import { signedIn } from "../auth/Principal.ts";
-import { embedded } from "../engine/embedded.ts";
 import { requireWritable } from "../http/guards.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
 import { readSettings } from "../settings.ts";
@@ -28,11 +26,6 @@ import { readSettings } from "../settings.ts";
 export async function defectionRules(app: AppContext): Promise<DefectionRules> {
   const stored = (await readSettings(app.state)).defection;
   return Object.keys(stored).length === 0 ? defaultDefectionRules : parseDefectionRules(stored);
-}
-
-/** Runs `work` in one engine session on DuckDB's connection (use cases not yet on the engine). */
-export function onOwnConnection<R>(app: AppContext, work: (client: DuckDBClient) => Promise<R>): Promise<R> {
-  return embedded(app, work);
 }
 
 const days = (max: number) => z.coerce.number().int().min(1).max(max);
