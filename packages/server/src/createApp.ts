@@ -68,7 +68,7 @@ function errorResponse(c: Context, error: unknown): Response {
     console.error(error);
     return c.json({ error: "internal error", kind: "internal" }, 500);
   }
-  if (known.kind === "conflict" && !(known instanceof HttpError)) c.header("Retry-After", "1");
+  if (!(error instanceof AppError) && isWriteConflict(error)) c.header("Retry-After", "1");
   return problem(c, known instanceof HttpError ? known.status : statusOf[known.kind], known);
 }
 
