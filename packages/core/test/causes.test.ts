@@ -302,7 +302,16 @@ describe("reason analysis on a hand table", () => {
     expect(r.value).toBe(500 + 90 + 200);
     expect(r.valueBasis).toEqual({ clv: 1, profit_12m: 1, sales_12m: 1, given: 0 });
     expect(r.rows).toEqual([
-      { reason: "price", group: "(all)", customers: 2, share: 2 / 3, value: 590, valueShare: 590 / 790 },
+      {
+        reason: "price",
+        group: "(all)",
+        customers: 2,
+        share: 2 / 3,
+        value: 590,
+        valueShare: 590 / 790,
+        sales12m: 300,
+        clv: 500,
+      },
       {
         reason: "competitor_offer",
         group: "(all)",
@@ -310,6 +319,8 @@ describe("reason analysis on a hand table", () => {
         share: 1 / 3,
         value: 200,
         valueShare: 200 / 790,
+        sales12m: 200,
+        clv: null,
       },
     ]);
   });
@@ -377,6 +388,20 @@ describe("defector profiles", () => {
     expect(r.rows.map((x) => [x.group, x.customers, x.rate, x.meanValue, x.costlyAndLikelyToLeave])).toEqual([
       ["web", 100, 0.6, 10, true],
       ["store", 300, 0.1, 50, false],
+    ]);
+    // Who not to attract: each profile against the rest, and what its defectors took.
+    expect(
+      r.rows.map((x) => [
+        x.group,
+        x.restCustomers,
+        x.restRate,
+        x.restMeanValue,
+        x.relativeRisk?.toFixed(12),
+        x.valueLost,
+      ]),
+    ).toEqual([
+      ["web", 300, 0.1, 50, (6).toFixed(12), 600],
+      ["store", 100, 0.6, 10, (0.1 / 0.6).toFixed(12), 1500],
     ]);
   });
 });

@@ -297,6 +297,9 @@ function printProfiles(r: ProfileReport, notes: readonly string[], population: s
       rate: pct(x.rate),
       ci: `${pct(x.rateLow)}–${pct(x.rateHigh)}`,
       value: x.meanValue === null ? "" : whole(x.meanValue),
+      rest: `${pct(x.restRate)} / ${x.restMeanValue === null ? "" : whole(x.restMeanValue)}`,
+      rr: x.relativeRisk === null ? "" : `${x.relativeRisk.toFixed(2)}×`,
+      lost: whole(x.valueLost),
       flag: flag(x),
     })),
     [
@@ -306,6 +309,9 @@ function printProfiles(r: ProfileReport, notes: readonly string[], population: s
       ["rate", "defection"],
       ["ci", "95% interval"],
       ["value", `mean ${r.valueLabel}`],
+      ["rest", "rest: defection / mean"],
+      ["rr", "vs rest"],
+      ["lost", "value lost"],
       ["flag", ""],
     ],
   );

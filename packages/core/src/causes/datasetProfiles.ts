@@ -13,7 +13,8 @@ export interface DatasetProfileReport extends ProfileReport {
 
 /**
  * Defector profiles over a driver dataset (a flat file read by `tableDriverDataset`): one dimension
- * per category column, value per customer as the dataset gives it and labelled by what it is —
+ * per category column — descriptors of the customer (tenure, demographics) first, then service
+ * columns — value per customer as the dataset gives it and labelled by what it is —
  * "revenue (Monthlycharge × 12)" for a charge, profit only when costs were taken off — so "costly to
  * serve" is said only when costs are known. Columns that record the outcome (`detectLeak`) are left
  * out with a warning, as in the driver analysis: a churn category is 100% defection by definition.
@@ -31,6 +32,8 @@ export function datasetProfiles(dataset: DriverDataset): DatasetProfileReport {
     leftOut.push({ column: c.name, kind: "leak", detail: leak });
     return [];
   });
+  // Who the customers are (tenure, region, demographics) first: the profiles to stop attracting.
+  categories.sort((a, b) => Number(b.role === "descriptor") - Number(a.role === "descriptor"));
   const kind = dataset.valueKind ?? "profit";
   const report = defectorProfiles(
     dataset.ids.map((_, i) => ({

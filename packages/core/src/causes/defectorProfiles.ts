@@ -30,6 +30,14 @@ export interface ProfileRow {
   readonly rateHigh: number;
   /** Mean value per customer with a known value (what `valueLabel` says); null when none is known. */
   readonly meanValue: number | null;
+  /** The rest of the customers (every other group of the dimension): count, defection, mean value. */
+  readonly restCustomers: number;
+  readonly restRate: number;
+  readonly restMeanValue: number | null;
+  /** rate ÷ restRate: how much more often the profile defects than the rest (null when the rest never defects). */
+  readonly relativeRisk: number | null;
+  /** Σ value of the profile's defectors: what its defection costs. */
+  readonly valueLost: number;
   /** Defects clearly more than the base: the Wilson interval's low bound is above the base rate. */
   readonly likelyToLeave: boolean;
   /** Its mean value is below the base mean. */
@@ -51,9 +59,10 @@ export interface ProfileReport {
 }
 
 /**
- * Which kinds of customer defect most and earn least: per dimension (segment, country, channel,
- * tenure band, value band, …) and group, the count, defection rate with its 95% Wilson interval and
- * mean value per customer. A group is "likely to leave" when its rate's lower bound is above the base
+ * Which kinds of customer defect most and earn least — the profiles of who not to attract: per
+ * dimension (segment, country, channel, tenure band, value band, …) and group, the count, defection
+ * rate with its 95% Wilson interval and mean value per customer, each against the rest of the
+ * customers (their rate, mean value, and the relative risk), and the value its defectors took. A group is "likely to leave" when its rate's lower bound is above the base
  * rate (not noise); when the value is profit (`costKnown`) and its mean is below the base mean it is
  * flagged "costly to serve and likely to leave" — the customers the business cannot serve well, to
  * stop attracting or to price differently (seeds/004). Without costs (revenue only) nothing can be
@@ -90,6 +99,9 @@ export function defectorProfiles(
       const defected = members.filter((x) => x.defected).length;
       const ci = wilsonInterval(defected, members.length);
       const meanValue = mean(members);
+      const rest = inputs.filter((x) => (x.groups[dimension] ?? "(none)") !== group);
+      const restRate = rest.length === 0 ? 0 : (defectedAll - defected) / rest.length;
+      const rate = defected / members.length;
       const likelyToLeave = ci.low > baseRate;
       const belowAverageValue = meanValue !== null && baseMeanValue !== null && meanValue < baseMeanValue;
       block.push({
@@ -97,10 +109,15 @@ export function defectorProfiles(
         group,
         customers: members.length,
         defected,
-        rate: defected / members.length,
+        rate,
         rateLow: ci.low,
         rateHigh: ci.high,
         meanValue,
+        restCustomers: rest.length,
+        restRate,
+        restMeanValue: mean(rest),
+        relativeRisk: restRate === 0 ? null : rate / restRate,
+        valueLost: members.reduce((v, x) => v + (x.defected ? (x.profit ?? 0) : 0), 0),
         likelyToLeave,
         belowAverageValue,
         costlyAndLikelyToLeave: costKnown && likelyToLeave && belowAverageValue,
