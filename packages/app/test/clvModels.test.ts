@@ -1,7 +1,13 @@
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { customerSummaryQuery, duckdbDialect, sql } from "@vafa/core";
+import {
+  compressedSpendQuery,
+  compressedSummaryQuery,
+  customerSummaryQuery,
+  duckdbDialect,
+  sql,
+} from "@vafa/core";
 import { type DuckDBEngine, openDuckDBEngine, readFloatColumns } from "@vafa/duckdb";
 import { customerLifetimeValue, gammaGammaConditionalExpectedSpend } from "@vafa/models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -257,6 +263,30 @@ describe("CLV models on CDNOW_sample.txt in the store", () => {
       await table.release();
     }
   });
+
+  it.each([
+    ["weeks", { calibrationEnd: "1997-09-30", unit: "week" }],
+    ["days, all data", { unit: "day" }],
+    ["exact times", { calibrationEnd: "1997-09-30", unit: "day", exactTime: true }],
+  ] as const)(
+    "a score frame gives exactly the compressed inputs of the queries the fits read: %s",
+    async (_, options) => {
+      const frame = await openScoreFrame(engine, options);
+      try {
+        const patterns = await engine.floatColumns(compressedSummaryQuery(duckdbDialect, options));
+        const spend = await engine.floatColumns(compressedSpendQuery(duckdbDialect, options));
+        expect([frame.patterns.x, frame.patterns.tx, frame.patterns.T, frame.patterns.count]).toEqual([
+          patterns.x,
+          patterns.t_x,
+          patterns.T,
+          patterns.n,
+        ]);
+        expect([frame.spend.x, frame.spend.m, frame.spend.count]).toEqual([spend.x, spend.monetary, spend.n]);
+      } finally {
+        await frame.release();
+      }
+    },
+  );
 
   it("checks the models: BIC table, holdout accuracy, frequency fit and tracking curve", async () => {
     const check = await checkModels(engine, {

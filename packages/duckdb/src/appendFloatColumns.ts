@@ -34,7 +34,12 @@ export async function appendFloatColumns(
         const vector = chunk.getColumnVector(j);
         if (!(vector instanceof DuckDBDoubleVector))
           throw new TypeError("appendFloatColumns: not a DOUBLE vector");
-        for (let i = 0; i < count; i++) vector.setItem(i, column[start + i] as number);
+        const values = column.subarray(start, start + count);
+        // The vector's own buffer, filled in one copy where the driver exposes it (a fresh chunk is
+        // all valid, and NaN stays a valid double as setItem would store it); else item by item.
+        const items = (vector as unknown as { items?: unknown }).items;
+        if (items instanceof Float64Array && items.length === count) items.set(values);
+        else for (let i = 0; i < count; i++) vector.setItem(i, values[i] as number);
         vector.flush();
       });
       appender.appendDataChunk(chunk);

@@ -1,4 +1,4 @@
-import type { DuckDBDataChunk, DuckDBValue } from "@duckdb/node-api";
+import { type DuckDBDataChunk, DuckDBDoubleVector, type DuckDBValue } from "@duckdb/node-api";
 import type { SqlQuery } from "@vafa/core";
 import type { DuckDBClient } from "./DuckDBClient.ts";
 
@@ -65,10 +65,20 @@ export async function readFloatColumns(
     for (const chunk of chunks) {
       const vector = chunk.getColumnVector(j);
       const count = chunk.rowCount;
-      for (let i = 0; i < count; i++) {
-        const v = vector.getItem(i);
-        column[offset + i] = typeof v === "number" ? v : v === null ? Number.NaN : Number(v);
-      }
+      // A DOUBLE vector without nulls is copied from its own buffer in one step; others item by item.
+      const raw = vector as unknown as { items?: unknown; validity?: { data?: unknown } };
+      if (
+        vector instanceof DuckDBDoubleVector &&
+        raw.items instanceof Float64Array &&
+        raw.items.length === count &&
+        raw.validity?.data === null
+      )
+        column.set(raw.items, offset);
+      else
+        for (let i = 0; i < count; i++) {
+          const v = vector.getItem(i);
+          column[offset + i] = typeof v === "number" ? v : v === null ? Number.NaN : Number(v);
+        }
       offset += count;
     }
     out[name] = column;
