@@ -83,14 +83,20 @@ const windowQuery = z.object({
   as_of: z.iso.date().optional(),
   window: whole(3650).default(90),
   lookback: whole(36_500).default(365),
-  outcome: z.enum(["window", "status"]).default("window"),
+  // Default: the purchase window when there are transactions, else a loaded snapshot's statuses.
+  outcome: z.enum(["window", "status", "snapshot"]).optional(),
+  // A snapshot's value: a number attribute (MonthlyCharges) × the multiplier.
+  value: z.string().min(1).max(200).optional(),
+  value_multiplier: z.coerce.number().positive().max(1_000_000).default(1),
 });
 
 function windowOptions(query: z.infer<typeof windowQuery>) {
   return {
     windowDays: query.window,
     lookbackDays: query.lookback,
-    outcome: query.outcome,
+    valueMultiplier: query.value_multiplier,
+    ...(query.outcome === undefined ? {} : { outcome: query.outcome }),
+    ...(query.value === undefined ? {} : { value: query.value }),
     ...(query.as_of === undefined ? {} : { asOf: query.as_of }),
   };
 }
@@ -297,11 +303,30 @@ export function causeRoutes(): Route[] {
       query: windowQuery.extend({
         lambda: z.coerce.number().min(0).max(1000).default(1),
         min_customers: whole(1_000_000).default(20),
+        // "Contract=Two year": the level the column's other levels are compared with (default the largest).
+        reference: z
+          .string()
+          .regex(/^[^=]+=.+$/)
+          .max(400)
+          .optional(),
+        // The cost of fixing any one issue, for the return on it.
+        fix_cost: z.coerce.number().positive().optional(),
       }),
       returns:
         "{ customers, defected, baseRate, totalValue, valueBasis, drivers: [{id, rateWith, rateWithout, relativeRisk, oddsRatio, valueAtStake, sentence, …}], skipped, notes, asOf, windowDays, windowEnd }",
       handle: async ({ app, query }) => {
-        const options = { ...windowOptions(query), lambda: query.lambda, minCustomers: query.min_customers };
+        const at = query.reference?.indexOf("=") ?? -1;
+        const options = {
+          ...windowOptions(query),
+          lambda: query.lambda,
+          minCustomers: query.min_customers,
+          ...(query.reference === undefined
+            ? {}
+            : {
+                references: { [query.reference.slice(0, at).trim()]: query.reference.slice(at + 1).trim() },
+              }),
+          ...(query.fix_cost === undefined ? {} : { fixCosts: { "*": query.fix_cost } }),
+        };
         return app.cache.get(["cause-drivers", options], () =>
           app.engine.session((s) => defectionDrivers(s.facts, options)),
         );
