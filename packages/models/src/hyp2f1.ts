@@ -79,7 +79,7 @@ export function hyp2f1TermBound(a: number, b: number, c: number): number {
   const direct = DIRECT_BUDGET + 80 * (55 + (wa + wb + Math.abs(c)) / 4);
   const formula =
     direct + connection + (continuationStepBound(wa, wb, c) + 1) * (hyp2f1TermCap(wa, wb, c) + 3);
-  return Math.min(formula, HYP2F1_MAX_TERMS + hyp2f1TermCap(wa, wb, c) + 3);
+  return Math.ceil(Math.min(formula, HYP2F1_MAX_TERMS + hyp2f1TermCap(wa, wb, c) + 3));
 }
 
 /** Gauss series Σ t_k with t_k = (a)_k (b)_k / ((c)_k k!) z^k, and z f′ = Σ k t_k, sharing one log scale. */
@@ -215,10 +215,13 @@ function unitConnection(b: number, c: number): (z: number) => Hyp2f1Evaluation {
  * unitConnection); `converged: false` when neither is, with the terms the attempts spent.
  */
 function connection(a: number, b: number, c: number): (z: number) => Hyp2f1Evaluation {
+  // Unit up to rounding: Pareto/NBD's c = a + 1 is formed in floating point, so c − a may miss 1 by
+  // an ulp, a difference far below the formula's own rounding.
+  const unit = (v: number): boolean => Math.abs(v - 1) <= 1e-14 * Math.max(1, Math.abs(c));
   const forms: { at: (z: number) => Hyp2f1Evaluation; euler: boolean }[] = [];
-  if (a === 1 || b === 1) forms.push({ at: unitConnection(a === 1 ? b : a, c), euler: false });
-  if (c - a === 1 || c - b === 1)
-    forms.push({ at: unitConnection(c - a === 1 ? c - b : c - a, c), euler: true });
+  if (unit(a) || unit(b)) forms.push({ at: unitConnection(unit(a) ? b : a, c), euler: false });
+  if (unit(c - a) || unit(c - b))
+    forms.push({ at: unitConnection(unit(c - a) ? c - b : c - a, c), euler: true });
   return (z) => {
     let terms = 0;
     for (const form of forms) {
