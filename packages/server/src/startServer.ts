@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { ClickHouseConfig } from "@vafa/clickhouse";
-import { type SqlClient, sqlStateStore } from "@vafa/core";
+import { AppError, type SqlClient, sqlStateStore } from "@vafa/core";
 import type { AppContext } from "./AppContext.ts";
 import { LoginLimiter } from "./auth/LoginLimiter.ts";
 import { warmDummyHash } from "./auth/passwords.ts";
@@ -25,9 +25,9 @@ export interface StartOptions {
    */
   readonly clickhouse?: ClickHouseConfig;
   /**
-   * Where application state lives: "duckdb" (default: the facts file itself) or a `postgres://` URL.
-   * With PostgreSQL the facts file is opened read-only, so several API processes can share it (loads
-   * then go through `vafa ingest` while no server holds the file).
+   * Where users, sessions and settings live: "duckdb" (default: the DuckDB file) or a `postgres://`
+   * URL. With PostgreSQL the DuckDB file is opened read-only, so several API processes can share it
+   * (loads into it then go through `vafa ingest` while no server holds the file).
    */
   readonly state?: string;
   /** Default 127.0.0.1. */
@@ -51,7 +51,7 @@ export async function openState(spec: string, duckdb: SqlClient): Promise<StateS
   // The server is the DuckDB file's only writer, so its hot reads can be cached exactly.
   if (spec === "duckdb") return cachedStateStore(sqlStateStore(duckdb));
   if (/^postgres(ql)?:\/\//.test(spec)) return (await import("@vafa/postgres")).postgresStateStore(spec);
-  throw new Error(`--state must be "duckdb" or a postgres:// URL, not "${spec}"`);
+  throw new AppError("bad_input", `--state must be "duckdb" or a postgres:// URL, not "${spec}"`);
 }
 
 /**
@@ -66,7 +66,7 @@ export async function openState(spec: string, duckdb: SqlClient): Promise<StateS
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const stateSpec = options.state ?? "duckdb";
   if (stateSpec !== "duckdb" && !/^postgres(ql)?:\/\//.test(stateSpec))
-    throw new Error(`--state must be "duckdb" or a postgres:// URL, not "${stateSpec}"`);
+    throw new AppError("bad_input", `--state must be "duckdb" or a postgres:// URL, not "${stateSpec}"`);
   // With state in PostgreSQL the DuckDB file is shared read-only (loads go through `vafa ingest`).
   const fileReadOnly = stateSpec !== "duckdb";
   const { engine, operational } = await openServerEngine({
@@ -74,7 +74,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readOnly: fileReadOnly,
     ...(options.clickhouse !== undefined ? { clickhouse: options.clickhouse } : {}),
   });
-  const state = await openState(stateSpec, operational.state);
+  const state = await openState(stateSpec, operational.state).catch(async (error: unknown) => {
+    await engine.close();
+    throw error;
+  });
   const config = serverConfig(options.config);
   const cache = new ReportCache();
   const context: AppContext = {
