@@ -216,7 +216,8 @@ const whole = (v: number) => Math.round(v);
 
 const ratio = (v: number | null, low: number | null, high: number | null) =>
   v === null || low === null || high === null ? "" : `${v.toFixed(2)} [${low.toFixed(2)}–${high.toFixed(2)}]`;
-const span = (v: number, low: number, high: number) => `${whole(v)} [${whole(low)}–${whole(high)}]`;
+const grouped = (v: number) => Math.round(v).toLocaleString("en-US");
+const span = (v: number, low: number, high: number) => `${grouped(v)} [${grouped(low)}–${grouped(high)}]`;
 const yesNo = (v: boolean | null) => (v === null ? "" : v ? "yes" : "no");
 
 /** Warnings (a leak left out) go before the table, where they are read; other notes after it. */
