@@ -1,4 +1,5 @@
 import {
+  AppError,
   type CustomerFeatures,
   type DefectionRules,
   defaultDefectionRules,
@@ -19,12 +20,40 @@ import { loadFeatures } from "./loadFeatures.ts";
 export interface DefectionRateOptions {
   readonly rules?: DefectionRules;
   readonly period: PeriodSpec;
-  /** Group by the customer's branch or owner (employee); default overall only. */
-  readonly by?: "branch" | "owner" | null;
+  /**
+   * Group by the customer's branch or owner (employee), or a customer attribute (`attr.contract`:
+   * a column of a customers file; DuckDB only); default overall only.
+   */
+  readonly by?: DefectionRateGroup | null;
   /** How many complete periods, latest last; default 12. */
   readonly periods?: number;
   /** Last day considered, "YYYY-MM-DD"; default the last transaction day. */
   readonly to?: string;
+}
+
+/** What the defection rate may be split by: branch, owner, or a customer attribute `attr.NAME`. */
+export type DefectionRateGroup = "branch" | "owner" | `attr.${string}`;
+
+/**
+ * Each customer's value of the attribute of `by` (`attr.NAME`, name in lower case with spaces as _,
+ * bound as a parameter), or null when `by` is not an attribute.
+ */
+async function attributeGroups(
+  engine: Engine,
+  by: DefectionRateGroup | null,
+): Promise<Map<string, string> | null> {
+  if (by === null || !by.startsWith("attr.")) return null;
+  if (engine.name === "clickhouse")
+    throw new AppError(
+      "not_supported",
+      "customer attributes are not stored on ClickHouse yet: split by them on DuckDB",
+    );
+  const rows = await engine.facts.all(
+    sql("SELECT customer_id, value FROM customer_attributes WHERE lower(replace(name, ' ', '_')) = $1", [
+      by.slice(5).trim().toLowerCase().replace(/ /g, "_"),
+    ]),
+  );
+  return new Map(rows.map((r) => [String(r.customer_id), String(r.value)]));
 }
 
 /** Defection in one period for one group (group null = overall). */
@@ -64,7 +93,7 @@ export interface DefectionRanking {
 
 /** Defection rate as the key figure, per period, overall and per group, with the latest ranking. */
 export interface DefectionRateReport {
-  readonly by: "branch" | "owner" | null;
+  readonly by: DefectionRateGroup | null;
   readonly rows: readonly DefectionRateRow[];
   readonly ranking: readonly DefectionRanking[];
   readonly notes: readonly string[];
@@ -120,6 +149,7 @@ export async function defectionRate(
     return map;
   };
   const by = options.by ?? null;
+  const attributes = await attributeGroups(engine, by);
   const rows: DefectionRateRow[] = [];
   const previous = new Map<string | null, number | null>();
   for (const p of periods) {
@@ -141,7 +171,12 @@ export async function defectionRate(
       const defected = e.level === "defected";
       const value = defected ? valueAtStake({ ...e.f, clv: null, pAlive: null }, "defected").value : 0;
       add(null, defected, value);
-      if (by !== null) add((by === "branch" ? e.f.branch : e.f.owner) ?? "(none)", defected, value);
+      if (by !== null)
+        add(
+          (attributes !== null ? attributes.get(id) : by === "branch" ? e.f.branch : e.f.owner) ?? "(none)",
+          defected,
+          value,
+        );
     }
     for (const [group, g] of [...groups].sort(([a], [b]) =>
       a === null ? -1 : b === null ? 1 : a.localeCompare(b),

@@ -6,6 +6,7 @@ export {
 } from "./defectionBacktest.ts";
 export {
   type DefectionRanking,
+  type DefectionRateGroup,
   type DefectionRateOptions,
   type DefectionRateReport,
   type DefectionRateRow,

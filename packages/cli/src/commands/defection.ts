@@ -91,7 +91,7 @@ export function defectionCommand(): Command {
       "defection rate per period (customers at start, defected, rate with 95% interval, value lost, trend), overall or per branch or owner, and a ranking that does not judge on noise",
     )
     .option("--period <period>", "day | week | month | quarter | year | Nd", "month")
-    .option("--by <dimension>", "branch | owner")
+    .option("--by <dimension>", "branch | owner | attr.NAME (a customer attribute)")
     .option("--periods <n>", "how many complete periods", "12")
     .option("--to <date>", "last day considered (default the last transaction day)")
     .option("--rules <file>", "JSON file with the rule set")
@@ -101,12 +101,16 @@ export function defectionCommand(): Command {
         command: Command,
       ) => {
         const { config, json } = globalOptions(command);
-        if (opts.by !== undefined && opts.by !== "branch" && opts.by !== "owner") {
+        const attribute = /^attr\.(.+)$/i.exec(opts.by ?? "")?.[1];
+        if (opts.by !== undefined && opts.by !== "branch" && opts.by !== "owner" && attribute === undefined) {
           throw new DefectionError(
-            `--by must be branch or owner (teams are not in the data model yet), got "${opts.by}"`,
+            `--by must be branch, owner or attr.NAME (a customer attribute; teams are not in the data model yet), got "${opts.by}"`,
           );
         }
-        const by = opts.by ?? null;
+        const by =
+          attribute === undefined
+            ? ((opts.by as "branch" | "owner" | undefined) ?? null)
+            : (`attr.${attribute}` as const);
         const report = await withEngine(config, { feature: "defection-rate" }, (engine) =>
           defectionRate(engine, {
             period: parsePeriodArg(opts.period),
