@@ -1,4 +1,4 @@
-import { type DuckDBDataChunk, DuckDBDoubleVector, type DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBDataChunk, DuckDBValue } from "@duckdb/node-api";
 import type { SqlQuery } from "@vafa/core";
 import type { DuckDBClient } from "./DuckDBClient.ts";
 
@@ -36,6 +36,49 @@ export function floatColumn(columns: Columns, name: string): Float64Array {
   return out;
 }
 
+/** What a fixed-width vector of the driver holds: its values and its validity mask (null: all valid). */
+interface RawVector {
+  readonly items?: unknown;
+  readonly validity?: { readonly data?: unknown; readonly offset?: unknown };
+}
+
+const ALL_VALID = 0xffffffffffffffffn;
+
+/**
+ * Copies a numeric vector into `column` at `offset` from the vector's own buffer — one copy for
+ * DOUBLE, one conversion per value for integers — then marks its nulls NaN a 64-row word of the
+ * validity mask at a time. Returns false where the driver does not expose those buffers (the caller
+ * then reads item by item). Item-by-item reads check validity with BigInt arithmetic per value,
+ * which costs more than the read itself on a million rows.
+ */
+function copyVector(vector: unknown, count: number, column: Float64Array, offset: number): boolean {
+  const raw = vector as RawVector;
+  const items = raw.items;
+  const mask = raw.validity?.data;
+  if (raw.validity?.offset !== undefined && raw.validity.offset !== 0) return false;
+  if (!(mask === null || mask instanceof BigUint64Array)) return false;
+  if (items instanceof Float64Array && items.length === count) column.set(items, offset);
+  else if (
+    (items instanceof BigInt64Array ||
+      items instanceof Int32Array ||
+      items instanceof Int16Array ||
+      items instanceof Int8Array ||
+      items instanceof Uint32Array ||
+      items instanceof Float32Array) &&
+    items.length === count
+  )
+    for (let i = 0; i < count; i++) column[offset + i] = Number(items[i]);
+  else return false;
+  if (mask !== null)
+    for (let w = 0; w * 64 < count; w++) {
+      const word = mask[w] as bigint;
+      if (word === ALL_VALID) continue;
+      for (let b = 0; b < 64 && w * 64 + b < count; b++)
+        if ((word & (1n << BigInt(b))) === 0n) column[offset + w * 64 + b] = Number.NaN;
+    }
+  return true;
+}
+
 /**
  * Runs a query whose columns are all numeric and returns them as Float64Arrays (null → NaN), read
  * chunk by chunk from the vectors. Model inputs of a million rows would otherwise go through one JS
@@ -65,16 +108,7 @@ export async function readFloatColumns(
     for (const chunk of chunks) {
       const vector = chunk.getColumnVector(j);
       const count = chunk.rowCount;
-      // A DOUBLE vector without nulls is copied from its own buffer in one step; others item by item.
-      const raw = vector as unknown as { items?: unknown; validity?: { data?: unknown } };
-      if (
-        vector instanceof DuckDBDoubleVector &&
-        raw.items instanceof Float64Array &&
-        raw.items.length === count &&
-        raw.validity?.data === null
-      )
-        column.set(raw.items, offset);
-      else
+      if (!copyVector(vector, count, column, offset))
         for (let i = 0; i < count; i++) {
           const v = vector.getItem(i);
           column[offset + i] = typeof v === "number" ? v : v === null ? Number.NaN : Number(v);
