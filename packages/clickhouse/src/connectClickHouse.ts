@@ -44,6 +44,9 @@ function http(config: ClickHouseConfig, url: string, database?: string) {
     ...(database === undefined ? {} : { database }),
     session_id: randomUUID(),
     request_timeout: 3_600_000,
+    // Servers before 23.11 close an idle connection after 3 s; a socket reused just then fails with
+    // "socket hang up". Drop idle sockets well before, and at once when the event loop was busy.
+    keep_alive: { idle_socket_ttl: 1_500, eagerly_destroy_stale_sockets: true },
     log: { level: ClickHouseLogLevel.OFF },
   });
 }
