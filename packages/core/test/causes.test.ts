@@ -14,6 +14,7 @@ import {
   npsCategory,
   parseComplaintStatus,
   parseCsv,
+  questionnaireReason,
   relativeRisk,
   SURVEY_TYPES,
   summariseReasons,
@@ -311,6 +312,7 @@ describe("reason analysis on a hand table", () => {
         valueShare: 590 / 790,
         sales12m: 300,
         clv: 500,
+        questionnaireReason: "price",
       },
       {
         reason: "competitor_offer",
@@ -321,6 +323,7 @@ describe("reason analysis on a hand table", () => {
         valueShare: 200 / 790,
         sales12m: 200,
         clv: null,
+        questionnaireReason: "competitor_offer",
       },
     ]);
   });
@@ -662,5 +665,22 @@ describe("reasons with their category", () => {
     expect(r.valueBasis.given).toBe(4);
     // A row without a day (a snapshot) counts, but has no trend.
     expect(r.trend.reduce((n, x) => n + x.customers, 0)).toBe(3);
+  });
+});
+
+describe("an export's reasons mapped onto the exit questionnaire where they match", () => {
+  it.each([
+    ["price", null, "price"],
+    ["Competitor had better devices", "Competitor", "competitor_offer"],
+    ["Attitude of support person", "Attitude", "staff_behaviour"],
+    ["Price too high", "Price", "price"],
+    ["Extra data charges", "Price", "price"],
+    ["Network reliability", "Dissatisfaction", "service_quality"],
+    ["Product dissatisfaction", "Dissatisfaction", "product"],
+    ["Moved", "Other", "moved"],
+    ["Don't know", "Other", null],
+    [null, "Competitor", "competitor_offer"],
+  ] as const)("%j in %j → %j", (reason, category, expected) => {
+    expect(questionnaireReason(reason, category)).toBe(expected);
   });
 });

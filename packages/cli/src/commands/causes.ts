@@ -333,6 +333,7 @@ function printReasons(r: ReasonReport, by: string | undefined, valueLabel: strin
         value: whole(x.value),
         sales12m: whole(x.sales12m),
         clv: x.clv === null ? "" : whole(x.clv),
+        questionnaire: x.questionnaireReason === x.reason ? "" : (x.questionnaireReason ?? ""),
       })),
       [
         ["group", by ?? "group"],
@@ -343,6 +344,7 @@ function printReasons(r: ReasonReport, by: string | undefined, valueLabel: strin
         ["valueShare", "value share"],
         ["sales12m", "sales 12 months"],
         ["clv", "lifetime value"],
+        ["questionnaire", "questionnaire reason"],
       ],
     );
   table(r.rows, what);

@@ -43,6 +43,7 @@ export { leftOutNotes } from "./leftOutNotes.ts";
 export { columnKey, type MatchedColumn, matchColumn } from "./matchColumn.ts";
 export { type NpsCategory, npsCategory } from "./npsCategory.ts";
 export { parseCsv } from "./parseCsv.ts";
+export { questionnaireReason } from "./questionnaireReason.ts";
 export { reasonsQuery } from "./reasonsQuery.ts";
 export { type RelativeRisk, relativeRisk } from "./relativeRisk.ts";
 export {

@@ -1,6 +1,7 @@
 import { numberOrNull, numberOrZero, textOrNull } from "../analyses/rowValues.ts";
 import { fromEpochDay } from "../periods/epochDay.ts";
 import type { Row } from "../SqlClient.ts";
+import { questionnaireReason } from "./questionnaireReason.ts";
 
 /** Grouping of the reason table besides the reason itself ("category": the reason's own category). */
 export type ReasonDimension = "segment" | "branch" | "category";
@@ -26,6 +27,11 @@ export interface ReasonRow {
   readonly sales12m: number;
   /** Value lost as predicted lifetime value: Σ CLV of the scored ones; null when none is scored. */
   readonly clv: number | null;
+  /**
+   * The exit questionnaire's reason this one maps onto where they match (`questionnaireReason`),
+   * null when none does; at the category level, the category's.
+   */
+  readonly questionnaireReason: string | null;
 }
 
 /** One reason in one period. */
@@ -131,7 +137,12 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
       level === "category"
         ? (textOrNull(r, "reason_category") ?? "(no category)")
         : (textOrNull(r, "reason") ?? "other");
-    if (level === "reason" && options.taxonomy !== undefined && !options.taxonomy.includes(reason))
+    if (
+      level === "reason" &&
+      options.taxonomy !== undefined &&
+      !options.taxonomy.includes(reason) &&
+      questionnaireReason(reason, textOrNull(r, "reason_category")) === null
+    )
       unknown.add(reason);
     const given = numberOrNull(r, "value");
     const clv = numberOrNull(r, "clv");
@@ -184,6 +195,8 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
         valueShare: v === 0 ? 0 : c.value / v,
         sales12m: c.sales,
         clv: c.clv,
+        questionnaireReason:
+          level === "category" ? questionnaireReason(null, reason) : questionnaireReason(reason),
       });
     }
   }
@@ -196,7 +209,10 @@ export function summariseReasons(rows: readonly Row[], options: SummariseReasons
     }
   }
   const notes: string[] = [];
-  if (unknown.size > 0) notes.push(`reasons outside the taxonomy: ${[...unknown].sort().join(", ")}`);
+  if (unknown.size > 0)
+    notes.push(
+      `reasons outside the taxonomy (and matching none of its reasons): ${[...unknown].sort().join(", ")}`,
+    );
   if (total === 0) notes.push("no exit reason recorded in the range (worklist contacts or exit surveys)");
   const categories =
     level === "reason"
