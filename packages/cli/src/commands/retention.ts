@@ -79,7 +79,7 @@ export function retentionCommand(): Command {
   )
     .option(
       "--by <dimension>",
-      "group by a customer (segment, region, country, branch, owner, channel) or transaction (category, product, …; prefix transaction.) dimension",
+      "group by a customer (segment, region, country, branch, owner, channel) or transaction (category, product, …; prefix transaction.) dimension, or a customer attribute from a customers file (attr.NAME, e.g. attr.Contract)",
     )
     .action(async (opts: Record<string, unknown>, command: Command) => {
       const { config, json } = globalOptions(command);

@@ -120,7 +120,7 @@ function listCommand(): Command {
 function defineCommand(): Command {
   return new Command("define")
     .description(
-      "save a named rule, e.g. vafa segments define vip-uk 'monetary > 5000 and country = \"United Kingdom\"'; fields: segment region country branch owner channel tags created_at rfm_segment recency_days frequency monetary r_score f_score m_score clv p_alive spend_<N>d categories",
+      'save a named rule, e.g. vafa segments define vip-uk \'monetary > 5000 and country = "United Kingdom"\'; fields: segment region country branch owner channel tags created_at rfm_segment recency_days frequency monetary r_score f_score m_score clv p_alive spend_<N>d categories attr_<name> (a customer attribute, e.g. attr_contract = "Month-to-month")',
     )
     .argument("<name>", "segment name (letters, digits, _ . -)")
     .argument("<rule>", "the rule, in text or JSON form")
