@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Feature, featureLabel, sql } from "@vafa/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertSameAnswer } from "../../clickhouse/test/assertSameAnswer.ts";
 import { startCluster, type TestCluster } from "../../clickhouse/test/cluster.ts";
 import { defaultSettings } from "../src/settings.ts";
 import { type RunningServer, startServer } from "../src/startServer.ts";
@@ -259,21 +260,6 @@ const cases: readonly (readonly [string, readonly Call[]])[] = [
   ["POST /api/logout", [{ path: "/api/logout" }]],
 ];
 
-/** Numbers equal to 1e-9 relative, everything else exactly. */
-function expectSame(actual: unknown, expected: unknown, path = "$"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (Array.isArray(expected)) {
-    expect(Array.isArray(actual), path).toBe(true);
-    expect((actual as unknown[]).length, path).toBe(expected.length);
-    for (const [i, e] of expected.entries()) expectSame((actual as unknown[])[i], e, `${path}[${i}]`);
-  } else if (expected !== null && typeof expected === "object") {
-    expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected))
-      expectSame((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-  } else expect(actual, path).toEqual(expected);
-}
-
 /** `value` without the given keys at any depth. */
 function without(value: unknown, keys: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((v) => without(v, keys));
@@ -407,7 +393,7 @@ describe("every API route on ClickHouse gives DuckDB's answer or 501; none answe
         expect(refused, "a route either runs on ClickHouse or is refused, not both").toBe(false);
         expect(onCh.status, JSON.stringify(onCh.json).slice(0, 500)).toBe(onDuck.status);
         const skip = new Set(call.exclude ?? []);
-        expectSame(without(onCh.json, skip), without(onDuck.json, skip));
+        assertSameAnswer(without(onDuck.json, skip), without(onCh.json, skip));
       }
       const other = refused ? outcomes.equal : outcomes.refused;
       expect(other, "a route either runs on ClickHouse or is refused, not both").not.toContain(key);
