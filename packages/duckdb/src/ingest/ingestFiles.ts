@@ -1,14 +1,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
-  duckdbDialect,
   getPreset,
   IngestError,
   type IngestMapping,
   type IngestRequest,
   type IngestResult,
-  type Kind,
-  kindTable,
-  quoteIdent,
   type RowProblem,
   resolveMapping,
   sql,
