@@ -1,3 +1,4 @@
+export * from "./causes/index.ts";
 export * from "./clv/index.ts";
 export { complaintCustomer } from "./complaints/complaintCustomer.ts";
 export { branchCustomerIds } from "./customers/branchCustomerIds.ts";
@@ -18,3 +19,11 @@ export { type FactsSummary, factsSummary } from "./factsSummary.ts";
 export { type Overview, type OverviewOptions, overview } from "./overview/overview.ts";
 export * from "./segments/index.ts";
 export { storedScoreCount } from "./storedScoreCount.ts";
+export {
+  type ModelProgress,
+  type ModelTask,
+  type ModelTaskResult,
+  runModelTask,
+} from "./workers/ModelTask.ts";
+export { ModelWorkStopped } from "./workers/ModelWorkStopped.ts";
+export { type ModelWorkerOptions, runModelWorker } from "./workers/runModelWorker.ts";

@@ -11,6 +11,7 @@ import {
   trackingDataQuery,
 } from "@vafa/core";
 import { bic, expectedFrequencyCounts, observedFrequencyCounts } from "@vafa/models";
+import { type BestModel, bestModel } from "./bestModel.ts";
 import type { ClvFit } from "./ClvFit.ts";
 import { type PurchaseModelName, purchaseModels } from "./ClvModel.ts";
 import { purchaseModel } from "./purchaseModel.ts";
@@ -61,11 +62,83 @@ export interface ModelCheck {
   readonly fits: ClvFit[];
   /** Sorted by BIC, best first. */
   readonly comparison: ModelComparison[];
+  /** The model that predicted the holdout best, and why (see {@link bestModel}). */
+  readonly best: BestModel;
   readonly holdout: Record<string, HoldoutAccuracy>;
   /** Customers per calibration repeat-purchase class: actual and each model's expectation. */
   readonly frequency: Record<string, number | string>[];
   /** Weekly cumulative repeat purchases: actual and each model's expectation. */
   readonly tracking: Record<string, number | boolean>[];
+}
+
+/**
+ * The compressed inputs of a model check, read from the engine: typed arrays and plain numbers only,
+ * so the check itself ({@link computeCheck}) can run in a worker thread with no database connection.
+ */
+export interface CheckInputs {
+  readonly calibrationEnd: string;
+  readonly holdoutEnd: string;
+  readonly unit: "day" | "week";
+  readonly exactTime: boolean;
+  readonly maxClass: number;
+  readonly models: readonly PurchaseModelName[];
+  /** One row per distinct (x, t_x, T, holdout purchases) with its customer count. */
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly actual: Float64Array;
+  readonly count: Float64Array;
+  /** The daily tracking data: day, first purchases and repeat purchases. */
+  readonly days: Float64Array;
+  readonly births: Float64Array;
+  readonly repeats: Float64Array;
+}
+
+/**
+ * Reads what a model check needs from the engine (see {@link CheckInputs}); the fits and comparisons
+ * are {@link computeCheck}'s.
+ *
+ * @throws AppError `bad_input` when the holdout does not follow the calibration or nobody bought in it.
+ * @example
+ * const inputs = await readCheckInputs(engine, { calibrationEnd: "1997-09-30" });
+ * inputs.x.length; // distinct patterns, not customers
+ */
+export async function readCheckInputs(engine: Engine, options: CheckOptions): Promise<CheckInputs> {
+  const unit = options.unit ?? "week";
+  const holdoutEnd = options.holdoutEnd ?? (await lastDay(engine));
+  if (!(toEpochDay(holdoutEnd) > toEpochDay(options.calibrationEnd)))
+    throw new AppError("bad_input", "the holdout end must be after the calibration end");
+  const summaryOptions: SummaryOptions = {
+    calibrationEnd: options.calibrationEnd,
+    holdoutEnd,
+    unit,
+    ...(options.exactTime === undefined ? {} : { exactTime: options.exactTime }),
+  };
+  const inner = customerSummaryQuery(engine.dialect, summaryOptions);
+  const cols = await engine.floatColumns({
+    sql: `SELECT x, t_x, "T", holdout_x, count(*) AS n FROM (${inner.sql}) s
+       GROUP BY x, t_x, "T", holdout_x ORDER BY x, t_x, "T", holdout_x`,
+    params: inner.params,
+  });
+  const x = floatColumn(cols, "x");
+  if (x.length === 0) throw new AppError("bad_input", "no customer purchased in the calibration period");
+  const tracking = await engine.floatColumns(trackingDataQuery(engine.dialect, summaryOptions));
+  return {
+    calibrationEnd: options.calibrationEnd,
+    holdoutEnd,
+    unit,
+    exactTime: options.exactTime === true,
+    maxClass: options.maxClass ?? 7,
+    models: options.models ?? purchaseModels,
+    x,
+    tx: floatColumn(cols, "t_x"),
+    T: floatColumn(cols, "T"),
+    actual: floatColumn(cols, "holdout_x"),
+    count: floatColumn(cols, "n"),
+    days: floatColumn(tracking, "day"),
+    births: floatColumn(tracking, "births"),
+    repeats: floatColumn(tracking, "repeats"),
+  };
 }
 
 /**
@@ -78,36 +151,28 @@ export interface ModelCheck {
  * @example
  * const check = await checkModels(engine, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30" });
  * check.comparison[0]?.model; // the model with the lowest BIC
+ * check.best.model; // the model that predicted the holdout best
  */
 export async function checkModels(engine: Engine, options: CheckOptions): Promise<ModelCheck> {
-  const unit = options.unit ?? "week";
-  const unitDays = unit === "day" ? 1 : 7;
-  const maxClass = options.maxClass ?? 7;
-  const holdoutEnd = options.holdoutEnd ?? (await lastDay(engine));
-  const calDay = toEpochDay(options.calibrationEnd);
-  const endDay = toEpochDay(holdoutEnd);
-  if (!(endDay > calDay))
-    throw new AppError("bad_input", "the holdout end must be after the calibration end");
-  const horizon = (endDay - calDay) / unitDays;
-  const summaryOptions: SummaryOptions = {
-    calibrationEnd: options.calibrationEnd,
-    holdoutEnd,
-    unit,
-    ...(options.exactTime === undefined ? {} : { exactTime: options.exactTime }),
-  };
+  return computeCheck(await readCheckInputs(engine, options));
+}
 
-  const inner = customerSummaryQuery(engine.dialect, summaryOptions);
-  const cols = await engine.floatColumns({
-    sql: `SELECT x, t_x, "T", holdout_x, count(*) AS n FROM (${inner.sql}) s
-       GROUP BY x, t_x, "T", holdout_x ORDER BY x, t_x, "T", holdout_x`,
-    params: inner.params,
-  });
-  const x = floatColumn(cols, "x");
-  const tx = floatColumn(cols, "t_x");
-  const T = floatColumn(cols, "T");
-  const actual = floatColumn(cols, "holdout_x");
-  const count = floatColumn(cols, "n");
-  if (x.length === 0) throw new AppError("bad_input", "no customer purchased in the calibration period");
+/**
+ * The model check on inputs already read (pure: no engine, so it runs in a worker thread). Calls
+ * `onModel` before fitting each model, for progress.
+ *
+ * @example
+ * computeCheck(await readCheckInputs(engine, options), (model, i, n) => log(`${model} ${i + 1}/${n}`));
+ */
+export function computeCheck(
+  inputs: CheckInputs,
+  onModel: (model: PurchaseModelName, index: number, total: number) => void = () => {},
+): ModelCheck {
+  const { unit, maxClass, x, tx, T, actual, count, days, births, repeats } = inputs;
+  const unitDays = unit === "day" ? 1 : 7;
+  const calDay = toEpochDay(inputs.calibrationEnd);
+  const endDay = toEpochDay(inputs.holdoutEnd);
+  const horizon = (endDay - calDay) / unitDays;
   // Ages rounded to 0.01 unit for the histogram: the expectation is memoised per distinct age.
   const ageCounts = new Map<number, number>();
   for (let i = 0; i < T.length; i++) {
@@ -118,11 +183,6 @@ export async function checkModels(engine: Engine, options: CheckOptions): Promis
   const ageWeights = Float64Array.from(ageCounts.values());
   const observed = observedFrequencyCounts(x, count, maxClass);
 
-  const tracking = await engine.floatColumns(trackingDataQuery(engine.dialect, summaryOptions));
-  const days = floatColumn(tracking, "day");
-  const births = floatColumn(tracking, "births");
-  const repeats = floatColumn(tracking, "repeats");
-
   const fits: ClvFit[] = [];
   const comparison: ModelComparison[] = [];
   const holdout: Record<string, HoldoutAccuracy> = {};
@@ -131,7 +191,8 @@ export async function checkModels(engine: Engine, options: CheckOptions): Promis
     actual: v,
   }));
   const curve: Record<string, number | boolean>[] = [];
-  for (const name of options.models ?? purchaseModels) {
+  inputs.models.forEach((name, index) => {
+    onModel(name, index, inputs.models.length);
     const model = purchaseModel(name);
     const fit = model.fit({ x, tx, T, count }, { allowNonConvergence: true });
     fits.push(fit);
@@ -167,7 +228,7 @@ export async function checkModels(engine: Engine, options: CheckOptions): Promis
       calibrationEnd: calDay,
       end: endDay,
       unitDays,
-      birthOffset: options.exactTime === true ? 0.5 : 1,
+      birthOffset: inputs.exactTime ? 0.5 : 1,
       expectedPurchases: (t) => model.expectedPurchases(fit.params, t),
     });
     weeks.forEach((w, i) => {
@@ -175,15 +236,16 @@ export async function checkModels(engine: Engine, options: CheckOptions): Promis
       row[name] = w.expected;
       curve[i] = row;
     });
-  }
+  });
   comparison.sort((a, b) => a.bic - b.bic);
   return {
-    calibration_end: options.calibrationEnd,
-    holdout_end: holdoutEnd,
+    calibration_end: inputs.calibrationEnd,
+    holdout_end: inputs.holdoutEnd,
     holdout_length: horizon,
     unit,
     fits,
     comparison,
+    best: bestModel(comparison),
     holdout,
     frequency,
     tracking: curve,

@@ -1,3 +1,10 @@
+export {
+  type BestModel,
+  bestModel,
+  HOLDOUT_TIE,
+  type ModelRank,
+  type RankedFigures,
+} from "./bestModel.ts";
 export { type ClvFit, toClvFit } from "./ClvFit.ts";
 export {
   type ClvModel,
@@ -7,16 +14,25 @@ export {
   purchaseModels,
 } from "./ClvModel.ts";
 export {
+  type CheckInputs,
   type CheckOptions,
   checkModels,
+  computeCheck,
   defaultCalibrationEnd,
   type ModelCheck,
   type ModelComparison,
+  readCheckInputs,
 } from "./checkModels.ts";
 export { dataVersion } from "./dataVersion.ts";
 export { type FitFromSummaryFileOptions, fitFromSummaryFile } from "./fitFromSummaryFile.ts";
 export { type CurrentFit, fitAndRecord, fitIfNeeded, fitSettings } from "./fitIfNeeded.ts";
-export { type FitPurchaseModelOptions, fitPurchaseModel } from "./fitPurchaseModel.ts";
+export {
+  type FitInputs,
+  type FitPurchaseModelOptions,
+  fitInputs,
+  fitPurchaseModel,
+  readFitInputs,
+} from "./fitPurchaseModel.ts";
 export { type ListScoresOptions, listScores, type ScoreList, scoreOrders } from "./listScores.ts";
 export {
   type PatternPredictions,
