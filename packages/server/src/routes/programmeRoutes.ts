@@ -54,6 +54,7 @@ export function programmeRoutes(): Route[] {
         class: z.enum(RETENTION_CLASSES as readonly [RetentionClass, ...RetentionClass[]]).optional(),
         as_of: z.iso.date().optional(),
         limit: z.coerce.number().int().min(1).max(100_000).default(100),
+        offset: z.coerce.number().int().min(0).default(0),
       }),
       returns:
         "{ asOf, thresholds, counts, flagCounts, customers: [{customerId, class, value, flags, explanation, …}], total, notes }",
@@ -71,7 +72,12 @@ export function programmeRoutes(): Route[] {
           )
           .sort((a, b) => b.value - a.value);
         const { notes, ...head } = report;
-        return { ...head, customers: customers.slice(0, query.limit), total: customers.length, notes };
+        return {
+          ...head,
+          customers: customers.slice(query.offset, query.offset + query.limit),
+          total: customers.length,
+          notes,
+        };
       },
     }),
     defineRoute({

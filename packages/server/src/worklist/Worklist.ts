@@ -29,11 +29,23 @@ export interface AlertRow {
 
 /** Which alerts to list. `scope` limits an agent to its own branch and its own alerts. */
 export interface AlertFilter {
-  /** Default: every state. */
+  /** Default: every state; "active" is open and in progress. */
   readonly state?: string;
   /** Who works the alert (the assignee). */
   readonly owner?: string;
   readonly limit: number;
+  /** Rows to skip (paging). */
+  readonly offset?: number;
+  /** The customer's defection status (at_risk, defected, …). */
+  readonly status?: string;
+  /** The customer's branch. */
+  readonly branch?: string;
+  /** Priority at least this. */
+  readonly minPriority?: number;
+  /** Customer ids containing this. */
+  readonly search?: string;
+  /** Alerts worked by (or owned by) these users come first, then those of `firstBranch`: "my queue first". */
+  readonly first?: { readonly owners: readonly string[]; readonly branch: string | null };
   readonly scope?: { readonly branch: string | null; readonly owners: readonly string[] };
 }
 
@@ -54,6 +66,8 @@ export interface ContactInput {
  */
 export interface Worklist {
   list(filter: AlertFilter): Promise<AlertRow[]>;
+  /** How many alerts the filter matches (limit and offset aside). */
+  count?(filter: AlertFilter): Promise<number>;
   get(id: string): Promise<AlertRow | null>;
   /** Assigns the alert to `owner` and marks it in progress. */
   take(id: string, owner: string): Promise<AlertRow | null>;

@@ -6,7 +6,7 @@ import {
   takeAlert,
 } from "@vafa/app";
 import { ALERT_STATES, type Engine, type Row, type SqlValue, sql } from "@vafa/core";
-import type { AlertRow, Worklist } from "./Worklist.ts";
+import type { AlertFilter, AlertRow, Worklist } from "./Worklist.ts";
 
 // The library's columns; the ORDER BY … LIMIT reads the alerts table alone (it is small).
 const columns = `id, customer_id, CAST(created_at AS VARCHAR) AS created_at, status, rule, reason, value_at_stake,
@@ -59,6 +59,42 @@ function toApi(a: LibraryAlertRow, branch: string | null = a.branch): AlertRow {
   };
 }
 
+/** The WHERE terms of a listing (bound parameters), shared by the page and its count. */
+function whereOf(filter: AlertFilter) {
+  const params: SqlValue[] = [];
+  const bind = (v: SqlValue) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  // "active": the working states (open and in progress).
+  const states =
+    filter.state === undefined
+      ? [...ALERT_STATES]
+      : filter.state === "active"
+        ? ["open", "in_progress"]
+        : [filter.state];
+  const where = [`state IN (${states.map(bind).join(", ")})`];
+  if (filter.owner !== undefined) where.push(`assignee = ${bind(filter.owner)}`);
+  if (filter.status !== undefined) where.push(`status = ${bind(filter.status)}`);
+  if (filter.branch !== undefined) where.push(`branch = ${bind(filter.branch)}`);
+  if (filter.minPriority !== undefined) where.push(`priority >= ${bind(filter.minPriority)}`);
+  if (filter.search !== undefined)
+    where.push(`lower(customer_id) LIKE ${bind(`%${filter.search.toLowerCase().replace(/[%_\\]/g, "")}%`)}`);
+  const scope = filter.scope;
+  if (scope !== undefined) {
+    const mine = scope.owners.flatMap((o) => [`assignee = ${bind(o)}`, `owner = ${bind(o)}`]);
+    if (scope.branch !== null) {
+      const b = bind(scope.branch);
+      mine.push(
+        `branch = ${b}`,
+        `(branch IS NULL AND customer_id IN (SELECT id FROM customers WHERE branch = ${b}))`,
+      );
+    }
+    where.push(mine.length > 0 ? `(${mine.join(" OR ")})` : "false");
+  }
+  return { where, params, bind };
+}
+
 /**
  * The worklist over the defection library. Listing without an agent's scope or an assignee filter
  * is `listAlerts` itself; the agent's "mine or my branch" and the assignee filter are one query on
@@ -95,39 +131,44 @@ export function defectionWorklist(engine: Engine): Worklist {
   return {
     async list(filter) {
       const states = filter.state === undefined ? [...ALERT_STATES] : [filter.state];
-      if (filter.scope === undefined && filter.owner === undefined)
+      const plain =
+        filter.scope === undefined &&
+        filter.owner === undefined &&
+        filter.status === undefined &&
+        filter.branch === undefined &&
+        filter.minPriority === undefined &&
+        filter.search === undefined &&
+        filter.first === undefined &&
+        (filter.offset ?? 0) === 0;
+      if (plain && filter.state !== "active")
         return (await listAlerts(engine, { states, limit: filter.limit })).map((a) => toApi(a));
-      const params: SqlValue[] = [];
-      const bind = (v: SqlValue) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      const where = [`state IN (${states.map(bind).join(", ")})`];
-      if (filter.owner !== undefined) where.push(`assignee = ${bind(filter.owner)}`);
-      const scope = filter.scope;
-      if (scope !== undefined) {
-        const mine = scope.owners.flatMap((o) => [`assignee = ${bind(o)}`, `owner = ${bind(o)}`]);
-        if (scope.branch !== null) {
-          const b = bind(scope.branch);
-          mine.push(
-            `branch = ${b}`,
-            `(branch IS NULL AND customer_id IN (SELECT id FROM customers WHERE branch = ${b}))`,
-          );
-        }
-        where.push(mine.length > 0 ? `(${mine.join(" OR ")})` : "false");
+      const { where, params, bind } = whereOf(filter);
+      let orderBy = order;
+      if (filter.first !== undefined) {
+        const mine = filter.first.owners.flatMap((o) => [`assignee = ${bind(o)}`, `owner = ${bind(o)}`]);
+        const rank = [`WHEN ${mine.length > 0 ? mine.join(" OR ") : "false"} THEN 0`];
+        if (filter.first.branch !== null) rank.push(`WHEN branch = ${bind(filter.first.branch)} THEN 1`);
+        orderBy = `ORDER BY CASE ${rank.join(" ")} ELSE 2 END, priority DESC NULLS LAST, created_at, id`;
       }
       const rows = (
         await client.all(
           sql(
-            `SELECT ${columns} FROM alerts WHERE ${where.join(" AND ")} ${order} LIMIT ${bind(filter.limit)}`,
+            `SELECT ${columns} FROM alerts WHERE ${where.join(" AND ")} ${orderBy} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset ?? 0)}`,
             params,
           ),
         )
       ).map(fromRow);
-      if (scope === undefined) return rows.map((a) => toApi(a));
+      if (filter.scope === undefined) return rows.map((a) => toApi(a));
       const missing = [...new Set(rows.filter((a) => a.branch === null).map((a) => a.customer_id))];
       const branches = await customerBranches(missing);
       return rows.map((a) => toApi(a, a.branch ?? branches.get(a.customer_id) ?? null));
+    },
+    async count(filter) {
+      const { where, params } = whereOf(filter);
+      const [r] = await client.all(
+        sql(`SELECT count(*) AS n FROM alerts WHERE ${where.join(" AND ")}`, params),
+      );
+      return Number(r?.n ?? 0);
     },
     get,
     async take(id, owner) {

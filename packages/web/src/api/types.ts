@@ -28,6 +28,7 @@ export interface SetupStatus {
 
 export interface Target {
   readonly id?: string;
+  readonly name?: string | null;
   readonly metric?: string;
   readonly scope?: string | null;
   readonly baseline?: number | null;
@@ -181,11 +182,16 @@ export interface Alert {
   readonly value_at_stake: number | null;
   readonly priority: number | null;
   readonly owner: string | null;
+  readonly account_owner?: string | null;
+  readonly branch?: string | null;
+  readonly value_basis?: string | null;
+  readonly p_alive?: number | null;
   readonly state: string;
 }
 
 export interface AlertsResponse {
   readonly rows: readonly Alert[];
+  readonly total?: number;
 }
 
 export const CONTACT_OUTCOMES = ["saved", "lost", "unreachable", "not_worth_retaining"] as const;

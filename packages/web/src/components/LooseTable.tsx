@@ -1,14 +1,24 @@
 import type { LooseRow } from "../api/types.ts";
+import { usePrefs } from "../prefs/usePrefs.ts";
+import { kindOf, rawOf, renderValue } from "../tables/cells.tsx";
+import { fieldHeader } from "../tables/fields.ts";
 import { type Column, DataTable } from "./DataTable.tsx";
 
 export interface LooseTableProps {
   readonly rows: readonly LooseRow[];
   readonly csvName?: string;
-  /** Column headers by key; keys without one show as written. */
+  /** Column headers by key; the field dictionary's translated header otherwise. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Only these keys, in this order; all keys of the rows otherwise. */
   readonly keys?: readonly string[];
+  /** Keys never shown (internal ids). */
+  readonly hide?: readonly string[];
+  readonly pageSize?: number;
+  /** Rates shown with their 95% interval, "41% (38–45%)": the rate's key → its low and high keys. */
+  readonly intervals?: Readonly<Record<string, readonly [string, string]>>;
 }
+
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
 /** Keys of the rows that hold a value somewhere (columns empty in every row are left out). */
 function keysOf(rows: readonly LooseRow[]): string[] {
@@ -19,26 +29,49 @@ function keysOf(rows: readonly LooseRow[]): string[] {
   return [...seen];
 }
 
-function raw(value: unknown): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  return JSON.stringify(value);
-}
-
-/** A sortable table for rows whose columns the contract leaves open (profitability, later routes). */
-export function LooseTable({ rows, csvName, headers = {}, keys }: LooseTableProps) {
-  const columns: Column<LooseRow>[] = (keys ?? keysOf(rows)).map((key) => {
-    const sample = rows.find((r) => r[key] !== null && r[key] !== undefined)?.[key];
-    const share = /share|rate|retention|p_alive|confidence|support|lift_share/.test(key);
-    const kind =
-      typeof sample === "number" ? (share && Math.abs(sample) <= 1.5 ? "percent" : "number") : "label";
-    return { key, header: headers[key] ?? key.replaceAll("_", " "), value: (row) => raw(row[key]), kind };
-  });
+/**
+ * A table over rows of a list route: each column typed by the field dictionary (translated header,
+ * money, percentages, dates, chips for codes and flags), paged at most 100 rows at a time.
+ */
+export function LooseTable({
+  rows,
+  csvName,
+  headers = {},
+  keys,
+  hide = [],
+  pageSize,
+  intervals = {},
+}: LooseTableProps) {
+  const bounds = new Set(Object.values(intervals).flat());
+  const { format, language } = usePrefs();
+  const columns: Column<LooseRow>[] = (keys ?? keysOf(rows))
+    .filter((key) => !hide.includes(key) && !bounds.has(key))
+    .map((key): Column<LooseRow> => {
+      const interval = intervals[key];
+      if (interval !== undefined)
+        return {
+          key,
+          header: headers[key] ?? fieldHeader(key, language),
+          value: (row) => rawOf(row[key]),
+          render: (row) => format.interval(num(row[key]), num(row[interval[0]]), num(row[interval[1]])),
+          kind: "percent",
+        };
+      const sample = rows.find((r) => r[key] !== null && r[key] !== undefined)?.[key];
+      const kind = kindOf(key, sample);
+      return {
+        key,
+        header: headers[key] ?? fieldHeader(key, language),
+        value: (row) => rawOf(row[key]),
+        render: (row) => renderValue(key, kind, row[key], format, language),
+        ...(kind === "number" || kind === "percent" || kind === "money" ? { kind } : {}),
+      };
+    });
   return (
     <DataTable
       columns={columns}
       rows={rows}
-      rowKey={(row, index) => String(row.id ?? row.group ?? index)}
+      rowKey={(row, index) => String(row.id ?? row.group ?? index) + index}
+      {...(pageSize === undefined ? {} : { pageSize })}
       {...(csvName === undefined ? {} : { csvName })}
     />
   );

@@ -14,6 +14,12 @@ export interface Formatter {
   date(value: string | null | undefined, withTime?: boolean): string;
   /** A server label (e.g. a period "1402-01") with its digits in the locale's digits, kept left-to-right. */
   label(value: string | null | undefined): string;
+  /** A rate with its 95% interval: "41% (38–45%)". */
+  interval(
+    value: number | null | undefined,
+    low: number | null | undefined,
+    high: number | null | undefined,
+  ): string;
   /** Any value of a loose row, formatted by its type. */
   value(value: unknown): string;
 }
@@ -89,12 +95,20 @@ export function createFormatter(language: Language, calendar: CalendarPreference
     },
     date,
     label,
+    interval: (value, low, high) => {
+      const pct = (v: number | null | undefined) =>
+        v === null || v === undefined || !Number.isFinite(v) ? DASH : percent.format(v);
+      if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+      if (low === null || low === undefined || high === null || high === undefined) return pct(value);
+      return `${pct(value)} (${pct(low)}–${pct(high)})`;
+    },
     value: (value) => {
       if (value === null || value === undefined) return DASH;
       if (typeof value === "number") return number(value);
       if (typeof value === "boolean") return value ? "✓" : "✗";
       if (typeof value === "string") return parseDate(value) === null ? label(value) : date(value);
-      return JSON.stringify(value);
+      if (Array.isArray(value)) return value.length === 0 ? DASH : value.map((v) => String(v)).join(", ");
+      return DASH;
     },
   };
 }

@@ -303,7 +303,12 @@ export const en = {
     classify: "Whom to retain",
     economics: "Retention economics",
   },
-  segments: { title: "Segments", intro: "Saved segments, RFM groups and their size and value." },
+  segments: {
+    title: "Segments",
+    intro: "Saved segments, RFM groups and their size and value.",
+    saved: "Saved segments",
+    none: "No saved segment yet — define one with `vafa segments define`.",
+  },
   baskets: { title: "Baskets", intro: "Products bought together: association rules for cross-selling." },
   data: {
     title: "Data",

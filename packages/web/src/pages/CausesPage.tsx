@@ -1,17 +1,116 @@
 import { useTranslation } from "react-i18next";
+import type { LooseRow } from "../api/types.ts";
+import { ApiView } from "../components/ApiView.tsx";
+import { EmptyState } from "../components/EmptyState.tsx";
+import { LooseTable } from "../components/LooseTable.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
-import { RouteSection } from "../components/RouteSection.tsx";
+import { Panel } from "../components/Panel.tsx";
+import { useApi } from "../hooks/useApi.ts";
+import { usePrefs } from "../prefs/usePrefs.ts";
+import { plainText } from "../tables/values.ts";
+
+interface Reasons {
+  readonly rows: readonly LooseRow[];
+  readonly notes?: readonly string[];
+}
+interface Drivers {
+  readonly drivers: readonly LooseRow[];
+  readonly notes?: readonly string[];
+}
+interface Profiles {
+  readonly rows: readonly LooseRow[];
+  readonly notes?: readonly string[];
+}
+
+function Notes({ notes }: { notes: readonly string[] | undefined }) {
+  const { language } = usePrefs();
+  if (notes === undefined || notes.length === 0) return null;
+  return (
+    <ul className="notes muted">
+      {notes.map((n) => (
+        <li key={n}>{plainText(n, language)}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** The causes page: exit reasons, the service issues that drive defection, and defector profiles. */
 export function CausesPage() {
   const { t } = useTranslation();
+  const [reasons, reloadReasons] = useApi<Reasons>("/api/causes/reasons");
+  const [drivers, reloadDrivers] = useApi<Drivers>("/api/causes/drivers");
+  const [profiles, reloadProfiles] = useApi<Profiles>("/api/causes/profiles");
   return (
     <>
       <PageHeader title={t("causes.title")} intro={t("causes.intro")} />
       <div className="stack">
-        <RouteSection title={t("causes.reasons")} path="/api/causes/reasons" csvName="exit-reasons" />
-        <RouteSection title={t("causes.drivers")} path="/api/causes/drivers" csvName="defection-drivers" />
-        <RouteSection title={t("causes.profiles")} path="/api/causes/profiles" csvName="defector-profiles" />
+        <Panel title={t("causes.reasons")}>
+          <ApiView state={reasons} reload={reloadReasons}>
+            {(d) =>
+              d.rows.length === 0 ? (
+                <EmptyState
+                  message={t("prog.recordReasons")}
+                  action={{ href: "#/worklist", label: t("prog.openWorklist") }}
+                />
+              ) : (
+                <LooseTable
+                  rows={d.rows}
+                  csvName="exit-reasons"
+                  intervals={{ rate: ["rateLow", "rateHigh"], share: ["shareLow", "shareHigh"] }}
+                />
+              )
+            }
+          </ApiView>
+        </Panel>
+        <Panel title={t("causes.drivers")}>
+          <ApiView state={drivers} reload={reloadDrivers}>
+            {(d) => (
+              <>
+                {d.drivers.length === 0 ? (
+                  <p className="muted">{t("causes.noDrivers")}</p>
+                ) : (
+                  <LooseTable
+                    rows={d.drivers}
+                    csvName="defection-drivers"
+                    intervals={{
+                      rateWith: ["rateWithLow", "rateWithHigh"],
+                    }}
+                  />
+                )}
+                <Notes notes={d.notes} />
+              </>
+            )}
+          </ApiView>
+        </Panel>
+        <Panel title={t("causes.profiles")}>
+          <ApiView state={profiles} reload={reloadProfiles}>
+            {(d) => (
+              <>
+                <LooseTable
+                  rows={d.rows}
+                  csvName="defector-profiles"
+                  intervals={{ rate: ["rateLow", "rateHigh"] }}
+                  keys={[
+                    "dimension",
+                    "group",
+                    "customers",
+                    "defected",
+                    "rate",
+                    "rateLow",
+                    "rateHigh",
+                    "relativeRisk",
+                    "meanValue",
+                    "valueLost",
+                    "likelyToLeave",
+                    "belowAverageValue",
+                    "costlyAndLikelyToLeave",
+                  ]}
+                />
+                <Notes notes={d.notes} />
+              </>
+            )}
+          </ApiView>
+        </Panel>
       </div>
     </>
   );

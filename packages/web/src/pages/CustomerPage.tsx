@@ -9,6 +9,8 @@ import { Panel } from "../components/Panel.tsx";
 import { StatCard } from "../components/StatCard.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
+import { fieldHeader } from "../tables/fields.ts";
+import { plainText, valueLabel } from "../tables/values.ts";
 
 export interface CustomerPageProps {
   readonly id: string;
@@ -17,7 +19,7 @@ export interface CustomerPageProps {
 /** One customer: purchases over time, value, P(alive), status and rule, and their history with us. */
 export function CustomerPage({ id }: CustomerPageProps) {
   const { t } = useTranslation();
-  const { format } = usePrefs();
+  const { format, language } = usePrefs();
   const [state, reload] = useApi<CustomerDetail>(`/api/customers/${encodeURIComponent(id)}`);
 
   const history = (title: string, rows: readonly LooseRow[], name: string) => (
@@ -25,7 +27,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
       {rows.length === 0 ? (
         <p className="muted">{t("customer.nothing")}</p>
       ) : (
-        <LooseTable rows={rows} csvName={`${id}-${name}`} />
+        <LooseTable rows={rows} csvName={`${id}-${name}`} hide={["customer_id", "campaign_id", "alert_id"]} />
       )}
     </Panel>
   );
@@ -52,24 +54,34 @@ export function CustomerPage({ id }: CustomerPageProps) {
                       ? t("customer.noStatus")
                       : [
                           status.since ? t("customer.since", { date: format.date(status.since) }) : "",
-                          status.rule ? `${t("customer.rule")}: ${status.rule}` : "",
+                          status.rule ? `${t("customer.rule")}: ${valueLabel(status.rule, language)}` : "",
                         ]
                           .filter((s) => s !== "")
                           .join(" · ")
                   }
                 />
-                <StatCard
-                  label={t("customer.clv")}
-                  value={format.money(d.scores?.clv ?? null)}
-                  {...(d.scores === null ? { hint: t("customer.noScores") } : {})}
-                />
                 <StatCard label={t("customer.pAlive")} value={format.percent(d.scores?.p_alive ?? null)} />
                 <StatCard
-                  label={t("customer.historical")}
-                  value={format.money(d.scores?.historical_value ?? null)}
+                  label={t("cust.expected")}
+                  value={format.number(d.scores?.expected_purchases ?? null, 1)}
+                  {...(d.scores === null ? { hint: t("customer.noScores") } : {})}
+                />
+                <StatCard
+                  label={t("cust.predicted")}
+                  value={format.money(d.scores?.clv ?? null)}
+                  hint={`${t("customer.historical")}: ${format.money(d.scores?.historical_value ?? null)}`}
+                />
+                <StatCard
+                  label={t("cust.valueAtStake")}
+                  value={format.money(
+                    (d.alerts.find((a) => a.state !== "closed")?.value_at_stake as
+                      | number
+                      | null
+                      | undefined) ?? null,
+                  )}
                 />
               </div>
-              {status?.reason ? <p className="reason">{format.label(status.reason)}</p> : null}
+              {status?.reason ? <p className="reason">{plainText(String(status.reason), language)}</p> : null}
               <div className="grid-2">
                 <Panel title={t("customer.timeline")}>
                   <BarsChart
@@ -87,7 +99,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
                       .filter(([, value]) => value !== null && value !== undefined && value !== "")
                       .map(([key, value]) => (
                         <div key={key}>
-                          <dt>{key.replaceAll("_", " ")}</dt>
+                          <dt>{fieldHeader(key, language)}</dt>
                           <dd>{format.value(value)}</dd>
                         </div>
                       ))}

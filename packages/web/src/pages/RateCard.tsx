@@ -9,14 +9,30 @@ export interface RateCardProps {
   readonly previousPeriod: string | null | undefined;
   /** True when a lower value is better (churn). */
   readonly lowerIsBetter?: boolean;
+  /** Said instead of "no previous period" when the rate itself is missing. */
+  readonly missingHint?: string;
+  readonly link?: { readonly href: string; readonly label: string };
 }
 
 /** A rate with its change in percentage points against the previous period. */
-export function RateCard({ label, latest, previous, previousPeriod, lowerIsBetter = false }: RateCardProps) {
+export function RateCard({
+  label,
+  latest,
+  previous,
+  previousPeriod,
+  lowerIsBetter = false,
+  missingHint,
+  link,
+}: RateCardProps) {
   const { t } = useTranslation();
   const { format } = usePrefs();
+  const linked = link === undefined ? {} : { link };
+  if ((latest === null || latest === undefined) && missingHint !== undefined)
+    return <StatCard label={label} value={format.percent(latest)} hint={missingHint} {...linked} />;
   if (latest === null || latest === undefined || previous === null || previous === undefined) {
-    return <StatCard label={label} value={format.percent(latest)} hint={t("overview.noPrevious")} />;
+    return (
+      <StatCard label={label} value={format.percent(latest)} hint={t("overview.noPrevious")} {...linked} />
+    );
   }
   // The difference of two server figures, shown in points: presentation, not a new measure.
   const points = (latest - previous) * 100;
@@ -32,6 +48,7 @@ export function RateCard({ label, latest, previous, previousPeriod, lowerIsBette
         period: format.label(previousPeriod ?? ""),
       })}
       trend={trend}
+      {...linked}
     />
   );
 }
