@@ -28,6 +28,7 @@ import {
   defectionRate,
   deliverWebhooks,
   fitModelAsOf,
+  getAlert,
   listAlerts,
   recordContact,
   runDefection,
@@ -173,6 +174,28 @@ describe("runDefection on hand-built histories", () => {
     expect(await listAlerts(cut.engine)).toEqual(await listAlerts(whole.engine));
     expect(await statuses(cut.facts)).toEqual(await statuses(whole.facts));
     expect(await statuses(whole.facts)).toEqual({ a: "at_risk", b: "at_risk", c: "at_risk" });
+  });
+
+  it.each([
+    ["an agent of the branch", { scope: { branch: "north", owners: ["u9"] } }, ["a", "b", "c"]],
+    ["an agent elsewhere who owns a's account", { scope: { branch: "south", owners: ["sara"] } }, ["a"]],
+    ["an agent without a branch or alerts", { scope: { branch: null, owners: ["u9"] } }, []],
+    ["the alerts u1 took", { assignee: "u1" }, ["b"]],
+    [
+      "the branch, closed ones too",
+      { branch: "north", states: ["open", "in_progress", "closed"] },
+      ["a", "b", "c"],
+    ],
+  ] as const)("lists the worklist for %s", async (_who, filter, customers) => {
+    const store = await storeWith(history, segments);
+    await runDefection(store, { rules, asOf: day(125), maxAlertAgeDays: null });
+    const b = (await listAlerts(store)).find((x) => x.customer_id === "b");
+    if (b === undefined) throw new Error("no alert for b");
+    await takeAlert(store, b.id, "u1");
+    const listed = await listAlerts(store, filter);
+    expect(listed.map((x) => x.customer_id).sort()).toEqual(customers);
+    expect(await getAlert(store, b.id)).toEqual({ ...b, state: "in_progress", assignee: "u1" });
+    expect(await getAlert(store, "no-such-alert")).toBeNull();
   });
 
   it("writes reason, value and owner, and works the alert through the worklist", async () => {

@@ -1,3 +1,4 @@
+export type { AlertRow } from "./alertRow.ts";
 export {
   type BacktestOptions,
   type BacktestReport,
@@ -19,7 +20,8 @@ export {
   type ModelAsOfOptions,
   type ModelFitAsOf,
 } from "./fitModelAsOf.ts";
-export { type AlertRow, type ListAlertsOptions, listAlerts } from "./listAlerts.ts";
+export { getAlert } from "./getAlert.ts";
+export { type ListAlertsOptions, listAlerts } from "./listAlerts.ts";
 export { listWebhooks, type WebhookRow } from "./listWebhooks.ts";
 export { type LoadedFeatures, loadFeatures, type ModelFigures } from "./loadFeatures.ts";
 export { checkOutboundTarget, outboundAllowlist, outboundSettingKey } from "./outboundTarget.ts";

@@ -439,4 +439,15 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 14,
+    name: "alerts carry their customer's branch",
+    statements: [
+      // The worklist reads alerts alone (beside ClickHouse the customers are not in this file):
+      // alerts raised before runs wrote the branch, or while the customer had none, take the
+      // customer's branch now.
+      `UPDATE alerts SET branch = (SELECT c.branch FROM customers c WHERE c.id = alerts.customer_id)
+       WHERE branch IS NULL`,
+    ],
+  },
 ];
