@@ -2,6 +2,7 @@ import type { Engine } from "@vafa/core";
 import type { LoginLimiter } from "./auth/LoginLimiter.ts";
 import type { ReportCache } from "./facts/ReportCache.ts";
 import type { JobRunner } from "./jobs/JobRunner.ts";
+import type { ModelWork } from "./jobs/ModelWork.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
 import type { StateStore } from "./state/StateStore.ts";
 import type { Worklist } from "./worklist/Worklist.ts";
@@ -23,6 +24,8 @@ export interface AppContext {
   readonly readOnly: boolean;
   readonly cache: ReportCache;
   readonly jobs: JobRunner;
+  /** Model fits and checks in worker threads: at most `config.maxConcurrentFits` at once, results kept per data version. */
+  readonly models: ModelWork;
   readonly worklist: Worklist;
   readonly limiter: LoginLimiter;
 }

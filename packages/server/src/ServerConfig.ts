@@ -42,6 +42,13 @@ export interface ServerConfig {
   readonly uploadDir: string;
   /** The built dashboard (`packages/web/dist`); a hint page is served when it is missing. */
   readonly webDir: string;
+  /**
+   * Model fits and checks running at once, each in its own worker thread; more wait their turn.
+   * Default 1, so a fit leaves the other core to the requests.
+   */
+  readonly maxConcurrentFits: number;
+  /** Wall-clock budget of one model fit or check; past it the worker is stopped. Default 10 min. */
+  readonly fitBudgetMs: number;
 }
 
 const defaults: ServerConfig = {
@@ -57,6 +64,8 @@ const defaults: ServerConfig = {
   maxUploadBytes: 2 * 1024 ** 3,
   uploadDir: tmpdir(),
   webDir: new URL("../../web/dist", import.meta.url).pathname,
+  maxConcurrentFits: 1,
+  fitBudgetMs: 10 * 60_000,
 };
 
 /** The configuration with defaults filled in. */

@@ -9,6 +9,7 @@ import { createApp } from "./createApp.ts";
 import { openServerEngine } from "./engine/openServerEngine.ts";
 import { ReportCache } from "./facts/ReportCache.ts";
 import { JobRunner } from "./jobs/JobRunner.ts";
+import { ModelWork } from "./jobs/ModelWork.ts";
 import { type ServerConfig, serverConfig } from "./ServerConfig.ts";
 import { cachedStateStore } from "./state/cachedStateStore.ts";
 import type { StateStore } from "./state/StateStore.ts";
@@ -87,6 +88,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readOnly: fileReadOnly && options.clickhouse === undefined,
     cache,
     jobs: new JobRunner(state, () => cache.clear()),
+    models: new ModelWork(config.maxConcurrentFits),
     worklist: defectionWorklist(engine),
     limiter: new LoginLimiter(state, {
       perPair: config.loginMaxFailures,

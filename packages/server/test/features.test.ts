@@ -160,9 +160,13 @@ describe("models and scores", () => {
     expect((await c.viewer.get("/api/overview")).json.clv_total).toBeGreaterThan(0);
   });
 
-  it("the model check compares the purchase models on a holdout", async () => {
-    const check = await c.viewer.get("/api/models/check?calibration_end=2024-06-30&holdout_end=2024-12-31");
+  it("the model check compares the purchase models on a holdout: an analyst starts it, every role reads it", async () => {
+    const path = "/api/models/check?calibration_end=2024-06-30&holdout_end=2024-12-31";
+    expect((await c.viewer.get(path)).status).toBe(403);
+    expect((await c.analyst.get(path)).status).toBe(200);
+    const check = await c.viewer.get(path);
     expect(check.status, JSON.stringify(check.json)).toBe(200);
+    expect(check.headers.get("x-vafa-result")).toBe("stored");
     expect(check.json).toMatchObject({ calibration_end: "2024-06-30", holdout_end: "2024-12-31" });
     expect((check.json.comparison as unknown[]).length).toBeGreaterThan(0);
     const bad = await c.viewer.get("/api/models/check?calibration_end=2024-06-30&holdout_end=2024-01-31");

@@ -1,7 +1,7 @@
 import { AppError, type AppErrorKind } from "@vafa/core";
 
 /** The statuses an `HttpError` may carry: the application's kinds and the protocol's own. */
-export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 501;
+export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 501 | 503;
 
 const kindOf: Record<HttpStatus, AppErrorKind> = {
   400: "bad_input",
@@ -14,6 +14,8 @@ const kindOf: Record<HttpStatus, AppErrorKind> = {
   429: "forbidden",
   500: "internal",
   501: "not_supported",
+  // Work stopped before it finished (its time budget spent): try again later, or with less.
+  503: "conflict",
 };
 
 /**

@@ -1,11 +1,16 @@
 import {
-  checkModels,
   clvModels,
+  dataVersion,
   defaultCalibrationEnd,
-  fitAndRecord,
+  type FitPurchaseModelOptions,
+  fitIfNeeded,
+  fitSettings,
   latestFit,
   listScores,
+  type ModelCheck,
   purchaseModels,
+  readCheckInputs,
+  readFitInputs,
   scoreOrders,
   scoreStore,
 } from "@vafa/app";
@@ -13,9 +18,11 @@ import { z } from "zod";
 import { audit } from "../audit.ts";
 import { branchScope } from "../auth/branchScope.ts";
 import { signedIn } from "../auth/Principal.ts";
+import { allows } from "../auth/permissions.ts";
 import { requireWritable } from "../http/guards.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
+import { runModelJob } from "../jobs/runModelJob.ts";
 import { readSettings } from "../settings.ts";
 
 /** Models fitted from the store's transactions (the discrete-period ones need a summary file). */
@@ -38,22 +45,29 @@ export function modelRoutes(): Route[] {
         unit,
       }),
       returns:
-        "{ jobId } — the job's result is the fit { id, model, params, std_errors, log_likelihood, n, converged }",
+        "{ jobId } — the job's result is the fit { id, reused, model, params, std_errors, intervals, stop, identification: { code, notice, message }, log_likelihood, n, converged }",
       handle: async ({ app, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
         await audit(app, user, "model.fit", body.model, body);
-        const jobId = await app.jobs.start("model-fit", user.id, (progress) =>
-          app.engine.session(async (engine) => {
-            progress(0.05);
-            const { fit, id } = await fitAndRecord(engine, {
-              model: body.model,
-              unit: body.unit,
-              ...(body.calibration_end !== undefined ? { calibrationEnd: body.calibration_end } : {}),
-            });
-            return { id, ...fit };
-          }),
-        );
+        const options: FitPurchaseModelOptions = {
+          model: body.model,
+          unit: body.unit,
+          ...(body.calibration_end !== undefined ? { calibrationEnd: body.calibration_end } : {}),
+        };
+        // The fit runs in a worker thread (see runModelJob), and a fit of the same data with the
+        // same settings is the stored one.
+        const jobId = await app.jobs.start("model-fit", user.id, async (progress) => {
+          progress(0.05);
+          const key = JSON.stringify(["model-fit", await dataVersion(app.engine), fitSettings(options)]);
+          const { fit, id, reused } = await fitIfNeeded(app.engine, options, () =>
+            runModelJob(app, key, async (engine) => ({
+              kind: "fit" as const,
+              inputs: await readFitInputs(engine, options),
+            })),
+          );
+          return { id, reused, ...fit };
+        });
         return { jobId };
       },
     }),
@@ -121,7 +135,7 @@ export function modelRoutes(): Route[] {
       method: "get",
       path: "/api/models/check",
       summary:
-        "Fit BG/NBD, Pareto/NBD and MBG/NBD on the calibration period and compare them on the holdout: BIC, accuracy, frequency fit, tracking",
+        "Fit BG/NBD, Pareto/NBD and MBG/NBD on the calibration period and compare them on the holdout: BIC, accuracy, frequency fit, tracking, the best model and why. Runs in a worker thread within the server's fit budget and stops when the client disconnects; the result is kept per data version and settings (header x-vafa-result: stored) and readable by every role, while only analysts and admins start a check",
       tag: "models",
       access: "read",
       feature: "clv-check",
@@ -131,8 +145,9 @@ export function modelRoutes(): Route[] {
         unit,
       }),
       returns:
-        "{ calibration_end, holdout_end, holdout_length, unit, fits, comparison, holdout, frequency, tracking }",
-      handle: async ({ app, query }) => {
+        "{ calibration_end, holdout_end, holdout_length, unit, fits (each with identification { code, notice, message }), comparison, best: { model, reason, ranking }, holdout, frequency, tracking }",
+      handle: async ({ app, query, principal, c }) => {
+        const { user } = signedIn(principal);
         const calibrationEnd = query.calibration_end ?? (await defaultCalibrationEnd(app.engine));
         const options = {
           calibrationEnd,
@@ -141,8 +156,22 @@ export function modelRoutes(): Route[] {
         };
         if (query.holdout_end !== undefined && query.holdout_end <= calibrationEnd)
           throw new HttpError(400, "holdout_end must be after calibration_end");
-        return app.cache.get(["models-check", options], () =>
-          app.engine.session((engine) => checkModels(engine, options)),
+        // Kept per data version and settings: a check of unchanged data is the stored one.
+        const key = JSON.stringify(["models-check", await dataVersion(app.engine), options]);
+        const stored = app.models.stored<ModelCheck>(key);
+        c.header("x-vafa-result", stored === undefined ? "fresh" : "stored");
+        if (stored !== undefined) return stored;
+        if (!allows(user.role, "analyse"))
+          throw new HttpError(
+            403,
+            `the ${user.role} role may not start a model check; once an analyst or an admin has run it on this data, its result is here for every role`,
+          );
+        // In a worker thread, within the budget; stopped when the client goes away.
+        return runModelJob(
+          app,
+          key,
+          async (engine) => ({ kind: "check" as const, inputs: await readCheckInputs(engine, options) }),
+          c.req.raw.signal,
         );
       },
     }),
