@@ -61,6 +61,7 @@ export type { SqlQuery, SqlValue } from "./SqlQuery.ts";
 export { sql } from "./SqlQuery.ts";
 export type { Migration } from "./schema/migrations.ts";
 export { migrations } from "./schema/migrations.ts";
+export * from "./scope/index.ts";
 export * from "./segments/index.ts";
 export { dayText, secondText, timestampText } from "./sqlTime.ts";
 export * from "./state/StateStore.ts";

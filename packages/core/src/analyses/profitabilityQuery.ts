@@ -1,5 +1,7 @@
 import type { Dialect } from "../Dialect.ts";
 import type { SqlQuery, SqlValue } from "../SqlQuery.ts";
+import type { BranchScope } from "../scope/BranchScope.ts";
+import { branchCustomerFilter } from "../scope/branchCustomerFilter.ts";
 import { AnalysisError } from "./AnalysisError.ts";
 import type { ProfitabilityDimension } from "./ProfitabilityDimension.ts";
 
@@ -9,6 +11,8 @@ export interface ProfitabilityOptions {
   readonly by?: ProfitabilityDimension | null;
   /** Gross margin 0–1 for lines without a known cost (cost = amount × (1 − margin)); default null. */
   readonly margin?: number | null;
+  /** Only this branch's customers; anonymous lines (no customer, so no branch) are then left out. Default every branch. */
+  readonly branch?: BranchScope;
 }
 
 /**
@@ -42,6 +46,12 @@ export function profitabilityQuery(dialect: Dialect, options: ProfitabilityOptio
     params.push(checkMargin(margin));
     lineCost = `coalesce(t.cost, t.amount * (1 - CAST(${dialect.param(1)} AS DOUBLE)))`;
   }
+  const branch = options.branch;
+  if (typeof branch === "string") params.push(branch);
+  const inScope =
+    branch === undefined
+      ? ""
+      : ` AND ${branchCustomerFilter(dialect, "t.customer_id", branch === null ? null : dialect.param(params.length))}`;
   const by = options.by ?? null;
   const none = dialect.nullOf("VARCHAR");
   const group =
@@ -74,7 +84,7 @@ export function profitabilityQuery(dialect: Dialect, options: ProfitabilityOptio
   ) => `SELECT ${groupExpr} AS grp, t.customer_id AS pc_customer, ${lineSums("pc_")},
     max(c.c_acquisition_cost) AS pc_acquisition_cost
   FROM transactions AS t ${dialect.smallTableJoin("LEFT")} ${customerSide} USING (customer_id)
-  WHERE t.customer_id IS NOT NULL
+  WHERE t.customer_id IS NOT NULL${inScope}
   GROUP BY ${groupExpr === none ? "t.customer_id" : `${groupExpr}, t.customer_id`}`;
   const groupSums = `count(*) AS customers, sum(pc_lines) AS lines, sum(pc_sales) AS sales, sum(pc_gross_sales) AS gross_sales,
   sum(pc_returns) AS returns, sum(pc_cost) AS cost, sum(pc_known_cost_lines) AS known_cost_lines,
@@ -89,6 +99,6 @@ FROM (${perCustomer(none)}) AS per_customer
 UNION ALL
 SELECT 'anonymous' AS kind, ${none} AS grp, 0 AS customers, ${sumNames.map((c) => `an_${c} AS ${c}`).join(", ")},
   ${dialect.nullOf("DOUBLE")} AS acquisition_cost, 0 AS acquisition_cost_customers
-FROM (SELECT ${lineSums("an_")} FROM transactions AS t WHERE t.customer_id IS NULL) AS anonymous_lines`;
+FROM (SELECT ${lineSums("an_")} FROM transactions AS t WHERE t.customer_id IS NULL${branch === undefined ? "" : " AND 1 = 0"}) AS anonymous_lines`;
   return { sql: text, params };
 }

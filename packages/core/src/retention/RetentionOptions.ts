@@ -1,4 +1,5 @@
 import type { PeriodSpec } from "../periods/PeriodSpec.ts";
+import type { BranchScope } from "../scope/BranchScope.ts";
 import type { ActivityRule } from "./ActivityRule.ts";
 import type { Dimension } from "./Dimension.ts";
 
@@ -22,4 +23,6 @@ export interface RetentionOptions {
   readonly from?: string;
   /** Last day ("YYYY-MM-DD") whose period is reported; default the last period of the data. */
   readonly to?: string;
+  /** Only this branch's customers (and their activity); null none; default every branch. */
+  readonly branch?: BranchScope;
 }

@@ -1,5 +1,6 @@
 import { AppError } from "../AppError.ts";
 import type { Dialect } from "../Dialect.ts";
+import { branchCustomerFilter } from "../scope/branchCustomerFilter.ts";
 import { countsEvents, DAY_PERIOD_TABLE } from "./periodMapping.ts";
 import type { ResolvedRetentionOptions } from "./resolveRetentionOptions.ts";
 import type { SqlParams } from "./SqlParams.ts";
@@ -35,6 +36,11 @@ export function customerPeriodsSql(dialect: Dialect, params: SqlParams, o: Resol
   const types = useEvents ? o.activityTypes.map((type) => params.add(type)).join(", ") : "";
   const minCount = countOrders ? params.add(o.minCount) : "1";
   const minSpend = o.minSpend === null ? null : params.add(o.minSpend);
+  // A branch scope keeps that branch's customers' facts only (the branch bound once, used twice).
+  // The periods stay the store's (runPreparePeriods), so "complete" means the same for every branch.
+  const branch = o.branch === undefined || o.branch === null ? null : params.add(o.branch);
+  const inScope = (column: string) =>
+    o.branch === undefined ? "" : ` AND ${branchCustomerFilter(dialect, column, branch)}`;
 
   const purchases = countOrders
     ? "count(DISTINCT CASE WHEN t.amount > 0 THEN coalesce(t.order_id, t.id) END)"
@@ -46,7 +52,7 @@ export function customerPeriodsSql(dialect: Dialect, params: SqlParams, o: Resol
       sum(t.amount) AS ${s}, CASE WHEN count(${profit}) = count(*) THEN sum(${profit}) END AS ${m}, ${tail}
     FROM transactions AS t
     ${dialect.smallTableJoin("INNER")} ${q(DAY_PERIOD_TABLE)} AS dp ON dp.day = ${dialect.epochDay("occurred_at", zone)}
-    WHERE t.customer_id IS NOT NULL
+    WHERE t.customer_id IS NOT NULL${inScope("t.customer_id")}
     GROUP BY ${txKeys}`;
   const activeIf = (count: string, spend: string) =>
     `${count} >= ${minCount}${minSpend === null ? "" : ` AND ${spend} >= CAST(${minSpend} AS DOUBLE)`}`;
@@ -58,7 +64,7 @@ export function customerPeriodsSql(dialect: Dialect, params: SqlParams, o: Resol
     const events = `SELECT e.customer_id AS c, dp.idx AS p, CAST(0 AS DOUBLE) AS ps, CAST(0 AS DOUBLE) AS pm, count(*) AS pn
     FROM activity AS e
     ${dialect.smallTableJoin("INNER")} ${q(DAY_PERIOD_TABLE)} AS dp ON dp.day = ${dialect.epochDay("occurred_at", zone)}
-    WHERE e.type IN (${types})
+    WHERE e.type IN (${types})${inScope("e.customer_id")}
     GROUP BY c, p`;
     // Counts add across the two parts: purchases come only from transactions, events only from activity.
     perCustomer = `SELECT c, p, sum(ps) AS s, CASE WHEN count(pm) = count(*) THEN sum(pm) END AS m,

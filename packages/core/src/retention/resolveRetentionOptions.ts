@@ -1,6 +1,7 @@
 import { toEpochDay } from "../periods/epochDay.ts";
 import type { ResolvedPeriodSpec } from "../periods/PeriodSpec.ts";
 import { parsePeriodSpec } from "../periods/parsePeriodSpec.ts";
+import type { BranchScope } from "../scope/BranchScope.ts";
 import { type Dimension, parseDimension } from "./Dimension.ts";
 import { RetentionError } from "./RetentionError.ts";
 import type { RetentionOptions } from "./RetentionOptions.ts";
@@ -18,6 +19,8 @@ export interface ResolvedRetentionOptions {
   /** Epoch days of `from` / `to`, or null. */
   readonly fromDay: number | null;
   readonly toDay: number | null;
+  /** Only this branch's customers; undefined every branch (see `BranchScope`). */
+  readonly branch: BranchScope;
 }
 
 function checkZone(zone: string): string | null {
@@ -85,5 +88,6 @@ export function resolveRetentionOptions(options: RetentionOptions): ResolvedRete
     margin: checkNumber("margin", options.margin, Number.NEGATIVE_INFINITY),
     fromDay,
     toDay,
+    branch: options.branch,
   };
 }
