@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { AppContext } from "./AppContext.ts";
+import { branchScope } from "./auth/branchScope.ts";
 import { allows } from "./auth/permissions.ts";
 import { resolvePrincipal } from "./auth/sessions.ts";
 import { docsPage, docsPageCsp } from "./http/docsPage.ts";
@@ -86,6 +87,14 @@ async function bodyOf(route: Route, c: Context): Promise<unknown> {
 }
 
 /**
+ * Whether a route serves figures over every branch, so agents may not call it: a GET route of a
+ * feature that does not confine agents to their branch (`scope: "branch"`). Deny by default.
+ */
+function refusesAgents(route: Route): boolean {
+  return route.method === "get" && route.feature !== null && route.scope !== "branch";
+}
+
+/**
  * Checks who is calling and whether they may: sign-in for non-public routes, the role's permission,
  * and — for mutations over a session cookie — the `X-CSRF-Token` header matching the session's
  * token (API tokens are not sent by browsers on their own, so they skip it).
@@ -101,6 +110,8 @@ async function authorize(app: AppContext, route: Route, c: Context) {
   }
   if (!allows(principal.user.role, route.access))
     throw new HttpError(403, `the ${principal.user.role} role may not do this`);
+  if (refusesAgents(route) && branchScope(principal.user) !== undefined)
+    throw new HttpError(403, "this report covers every branch; agents see their branch's reports only");
   return principal;
 }
 

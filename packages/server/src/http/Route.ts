@@ -36,6 +36,12 @@ export interface RouteDef<Q, B, P> {
    * server's own state (auth, users, settings, jobs) that every engine serves.
    */
   readonly feature: Feature | null;
+  /**
+   * `"branch"`: the handler confines an agent to their branch (reports computed on the branch's
+   * customers, lists of its customers). A GET route with a feature and no scope serves figures over
+   * every branch, and agents are refused it (403) before its handler runs: deny by default.
+   */
+  readonly scope?: "branch";
   readonly query?: z.ZodType<Q>;
   readonly body?: z.ZodType<B>;
   readonly params?: z.ZodType<P>;
@@ -65,6 +71,7 @@ export interface Route {
   readonly tag: string;
   readonly access: "public" | Permission;
   readonly feature: Feature | null;
+  readonly scope?: "branch";
   readonly schemas: { readonly query?: z.ZodType; readonly body?: z.ZodType; readonly params?: z.ZodType };
   readonly rawBody?: readonly string[];
   readonly returns: string;
@@ -97,6 +104,7 @@ export function defineRoute<Q = undefined, B = undefined, P = undefined>(def: Ro
     tag: def.tag,
     access: def.access,
     feature: def.feature,
+    ...(def.scope !== undefined ? { scope: def.scope } : {}),
     schemas: {
       ...(def.query ? { query: def.query } : {}),
       ...(def.body ? { body: def.body } : {}),

@@ -61,6 +61,9 @@ export function openApiDocument(routes: readonly Route[]): Json {
       operationId: `${r.method}${path.replace(/[^\w]+(\w)?/g, (_, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
       "x-vafa-access": r.access,
       ...(r.feature !== null ? { "x-vafa-feature": r.feature } : {}),
+      ...(r.method === "get" && r.feature !== null
+        ? { "x-vafa-scope": r.scope === "branch" ? "branch" : "all-branches" }
+        : {}),
       parameters: [...parametersOf(r.schemas.params, "path"), ...parametersOf(r.schemas.query, "query")],
       ...(body ? { requestBody: body } : {}),
       ...(r.access === "public" ? { security: [] } : {}),

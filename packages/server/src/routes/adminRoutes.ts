@@ -7,6 +7,7 @@ import { hashToken, randomToken } from "../auth/secrets.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
+import { privacySettingKey, privacySettingsSchema, readPrivacySettings } from "../privacySettings.ts";
 import { readSettings, settingsKey, settingsSchema } from "../settings.ts";
 import { ROLES, type UserPatch } from "../state/StateStore.ts";
 import { passwordSchema, publicUser } from "./authRoutes.ts";
@@ -82,6 +83,34 @@ export function adminRoutes(): Route[] {
         const { user } = signedIn(principal);
         await app.state.putSetting(outboundSettingKey, body, user.id, Date.now());
         await audit(app, user, "settings.outbound", outboundSettingKey, body);
+        return body;
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/settings/privacy",
+      summary:
+        "The smallest group of customers a branch-scoped report shows as figures (smaller groups are suppressed)",
+      tag: "admin",
+      access: "admin",
+      feature: null,
+      returns: "{ min_group_size }",
+      handle: async ({ app }) => readPrivacySettings(app.state),
+    }),
+    defineRoute({
+      method: "put",
+      path: "/api/settings/privacy",
+      summary:
+        "Set the smallest group of customers a branch-scoped report shows as figures (default 5; 1 shows every group)",
+      tag: "admin",
+      access: "admin",
+      feature: null,
+      body: privacySettingsSchema,
+      returns: "{ min_group_size }",
+      handle: async ({ app, body, principal }) => {
+        const { user } = signedIn(principal);
+        await app.state.putSetting(privacySettingKey, body, user.id, Date.now());
+        await audit(app, user, "settings.privacy", privacySettingKey, body);
         return body;
       },
     }),

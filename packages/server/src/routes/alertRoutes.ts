@@ -39,6 +39,7 @@ export function alertRoutes(): Route[] {
       tag: "worklist",
       access: "read",
       feature: "worklist",
+      scope: "branch",
       query: z.object({
         state: z.enum(["open", "in_progress", "closed"]).optional(),
         owner: z.string().optional(),

@@ -111,6 +111,7 @@ export function causeRoutes(): Route[] {
       tag: "causes",
       access: "read",
       feature: "complaints",
+      scope: "branch",
       query: z.object({
         status: status.optional(),
         customer_id: z.string().min(1).optional(),

@@ -15,6 +15,7 @@ export function customerRoutes(): Route[] {
       tag: "customers",
       access: "read",
       feature: "customers",
+      scope: "branch",
       query: z.object({
         q: z.string().max(200).optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -40,6 +41,7 @@ export function customerRoutes(): Route[] {
       tag: "customers",
       access: "read",
       feature: "customers",
+      scope: "branch",
       params: z.object({ id: z.string().min(1) }),
       returns:
         "{ customer, transactions, monthly: [{period, sales}], scores, status, alerts, contacts, complaints, surveys, campaigns }",

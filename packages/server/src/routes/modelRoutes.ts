@@ -182,6 +182,7 @@ export function modelRoutes(): Route[] {
       tag: "models",
       access: "read",
       feature: "clv-score",
+      scope: "branch",
       query: z.object({
         limit: z.coerce.number().int().min(1).max(1000).default(50),
         offset: z.coerce.number().int().min(0).default(0),

@@ -95,6 +95,7 @@ export function segmentRoutes(): Route[] {
       tag: "segments",
       access: "read",
       feature: "segments-saved",
+      scope: "branch",
       params: nameParams,
       query: z.object({
         limit: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -221,6 +222,7 @@ export function segmentRoutes(): Route[] {
       tag: "segments",
       access: "read",
       feature: "recommend",
+      scope: "branch",
       params: z.object({ customerId: z.string().min(1) }),
       query: z.object({
         limit: z.coerce.number().int().min(1).max(100).default(10),
