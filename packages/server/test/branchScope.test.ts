@@ -128,7 +128,15 @@ const cases: Record<string, Case> = {
   "/api/defection/backtest": { kind: "refused", path: "/api/defection/backtest" },
   "/api/models/fits": { kind: "refused", path: "/api/models/fits" },
   "/api/models/check": { kind: "refused", path: "/api/models/check" },
-  "/api/programme/classify": { kind: "refused", path: "/api/programme/classify" },
+  "/api/programme/classify": {
+    kind: "report",
+    path: "/api/programme/classify",
+    check: (b) => {
+      expect(ids((b.customers ?? []) as Json[], "customerId")).toEqual(["c1", "c2"]);
+      expect(b.total).toBe(2);
+      expect(Object.values(b.counts as Record<string, number>).reduce((x, y) => x + y, 0)).toBe(2);
+    },
+  },
   "/api/programme/targets": { kind: "refused", path: "/api/programme/targets" },
   "/api/programme/targets/{id}/progress": { kind: "refused", path: "/api/programme/targets/1/progress" },
   "/api/programme/campaigns": { kind: "refused", path: "/api/programme/campaigns" },
@@ -138,12 +146,27 @@ const cases: Record<string, Case> = {
   },
   "/api/programme/campaigns/{id}/evaluate": { kind: "refused", path: "/api/programme/campaigns/1/evaluate" },
   "/api/programme/evaluate": { kind: "refused", path: "/api/programme/evaluate" },
-  "/api/programme/economics": { kind: "refused", path: "/api/programme/economics" },
+  "/api/programme/economics": {
+    kind: "report",
+    path: "/api/programme/economics?by=country",
+    check: (b) => {
+      // Active in the year to the store's last day: both UK customers.
+      expect((b.input as Json).activeBase).toBe(2);
+      expect(((b.groups ?? []) as Json[]).map((g) => [g.name, g.customers])).toEqual([[own, 2]]);
+    },
+  },
   "/api/share-of-wallet": { kind: "refused", path: "/api/share-of-wallet" },
   "/api/repurchase-cycle": { kind: "refused", path: "/api/repurchase-cycle" },
   "/api/segments": { kind: "refused", path: "/api/segments" },
   "/api/segments/rfm": { kind: "refused", path: "/api/segments/rfm" },
-  "/api/segments/targets": { kind: "refused", path: "/api/segments/targets" },
+  "/api/segments/targets": {
+    kind: "report",
+    path: "/api/segments/targets?by=country",
+    check: (b) => {
+      expect(rowsOf(b).map((r) => [r.group, r.customers, r.sales])).toEqual([[own, 2, 500]]);
+      expect([(b.total as Json).customers, (b.total as Json).sales]).toEqual([2, 500]);
+    },
+  },
   "/api/segments/clusters": { kind: "refused", path: "/api/segments/clusters" },
   "/api/baskets/rules": { kind: "refused", path: "/api/baskets/rules" },
   "/api/webhooks": { kind: "refused", path: "/api/webhooks" },
@@ -316,6 +339,15 @@ describe("branch scope on every figure an agent can reach", () => {
       null,
       null,
     ]);
+    const targets = (await agent.get("/api/segments/targets?by=country")).json;
+    expect(rowsOf(targets)).toEqual([
+      expect.objectContaining({ group: own, customers: null, sales: null, suppressed: true }),
+    ]);
+    const economics = (await agent.get("/api/programme/economics?by=country")).json;
+    expect(economics.groups).toEqual([
+      { name: own, customers: null, lifetimeValue: null, sentence: null, suppressed: true },
+    ]);
+    expect((economics.sentences as string[]).filter((s) => s.includes(own))).toEqual([]);
     const storeWide = (await admin.get("/api/profitability?by=country")).json;
     expect(
       rowsOf(storeWide)

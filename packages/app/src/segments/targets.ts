@@ -1,4 +1,5 @@
 import {
+  type BranchScope,
   type Engine,
   type ProfitabilityDimension,
   parseRule,
@@ -18,6 +19,8 @@ export interface TargetsOptions {
     | { readonly kind: "segments" };
   /** Growth period in days; default 90. */
   readonly periodDays?: number;
+  /** Only this branch's customers (an agent's); default every customer. */
+  readonly branch?: BranchScope;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function targets(engine: Engine, options: TargetsOptions = {}): Pro
     asOfDay,
     periodDays,
     hasScores: await hasCustomerScores(engine),
+    ...(options.branch !== undefined ? { branch: options.branch } : {}),
   });
   return toTargets(await engine.facts.all(q), name, periodDays);
 }

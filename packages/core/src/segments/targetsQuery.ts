@@ -4,6 +4,7 @@ import type { Dialect } from "../Dialect.ts";
 import { SqlParams } from "../retention/SqlParams.ts";
 import type { Row } from "../SqlClient.ts";
 import type { SqlQuery } from "../SqlQuery.ts";
+import type { BranchScope } from "../scope/BranchScope.ts";
 import { type RfmFrame, rfmScoredSql } from "./rfmQuery.ts";
 import { SegmentError } from "./SegmentError.ts";
 import type { SegmentRule } from "./SegmentRule.ts";
@@ -27,6 +28,8 @@ export interface TargetOptions {
   readonly asOfDay: number;
   /** Length of the growth period in days; default 90. */
   readonly periodDays?: number;
+  /** Only this branch's customers (see `BranchScope`); default every customer. */
+  readonly branch?: BranchScope;
 }
 
 /** One group's profile. */
@@ -100,7 +103,12 @@ export function targetsQuery(dialect: Dialect, groups: TargetGroups, options: Ta
   if (!Number.isInteger(periodDays) || periodDays < 1) {
     throw new SegmentError(`the growth period must be a whole number of days ≥ 1, got ${periodDays}`);
   }
-  const ids = `SELECT id AS customer_id FROM customers UNION SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL`;
+  // A branch is a customer's: scoped, the customers are the branch's rows of `customers`.
+  const branch = options.branch;
+  const ids =
+    branch === undefined
+      ? `SELECT id AS customer_id FROM customers UNION SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL`
+      : `SELECT id AS customer_id FROM customers WHERE ${branch === null ? "1 = 0" : `branch = ${p.add(branch)}`}`;
   const grouped = groupsSql(dialect, p, groups, ids);
   const asOf = p.add(options.asOfDay);
   const period = p.add(periodDays);

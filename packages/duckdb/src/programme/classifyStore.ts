@@ -1,4 +1,6 @@
 import {
+  type BranchScope,
+  branchCustomerFilter,
   type ClassificationRules,
   type CustomerClassification,
   type CustomerProfile,
@@ -20,6 +22,11 @@ export interface ClassifyOptions {
   readonly rules?: ClassificationRules;
   /** Use data up to this day (YYYY-MM-DD); default the last transaction day. */
   readonly asOf?: string;
+  /**
+   * Only this branch's customers (an agent's; see `BranchScope`): they alone are classified, so the
+   * cut-offs, counts and flags are the branch's. Default every customer.
+   */
+  readonly branch?: BranchScope;
 }
 
 /** Every customer's class, the cut-offs used, counts per class and notes on missing data. */
@@ -75,6 +82,12 @@ export async function classifyStore(
     return `$${params.length}`;
   });
   const bad = badList.length === 0 ? "FALSE" : `lower(payment_status) IN (${badList.join(", ")})`;
+  const branch = options.branch;
+  if (typeof branch === "string") params.push(branch);
+  const inScope = (column: string) =>
+    branch === undefined
+      ? ""
+      : ` AND ${branchCustomerFilter(duckdbDialect, column, branch === null ? null : `$${params.length}`)}`;
   const rows = await client.all({
     sql: `WITH tx AS (
         SELECT customer_id,
@@ -88,8 +101,12 @@ export async function classifyStore(
           count(payment_status) AS payments,
           count(CASE WHEN ${bad} THEN 1 END) AS bad_payments,
           max(CASE WHEN amount > 0 THEN ${day} END) AS last_day
-        FROM transactions WHERE customer_id IS NOT NULL AND ${day} <= $1 GROUP BY customer_id),
-      ids AS (SELECT id AS customer_id FROM customers UNION SELECT customer_id FROM tx)
+        FROM transactions WHERE customer_id IS NOT NULL AND ${day} <= $1${inScope("customer_id")} GROUP BY customer_id),
+      ids AS (${
+        branch === undefined
+          ? "SELECT id AS customer_id FROM customers UNION SELECT customer_id FROM tx"
+          : `SELECT customer_id FROM tx UNION SELECT id AS customer_id FROM customers WHERE TRUE${inScope("id")}`
+      })
       SELECT ids.customer_id, c.tags, tx.sales, tx.profit, tx.purchases, tx.discounted, tx.with_discount,
         tx.returned, tx.gross, tx.payments, tx.bad_payments, $1 - tx.last_day AS days_since_last,
         ${scores ? "sc.clv, sc.p_alive" : "NULL AS clv, NULL AS p_alive"},

@@ -1,4 +1,6 @@
 import {
+  type BranchScope,
+  branchCustomerFilter,
   duckdbDialect,
   type EconomicsInput,
   fromEpochDay,
@@ -27,6 +29,8 @@ export interface EconomicsOptions {
   readonly by?: string | null;
   /** Annual retention to use instead of the measured one. */
   readonly annualRetention?: number | null;
+  /** Only this branch's customers (an agent's; see `BranchScope`); the store's days stay the calendar. Default every customer. */
+  readonly branch?: BranchScope;
 }
 
 /** The economics and how its inputs were measured. */
@@ -75,6 +79,14 @@ export async function programmeEconomics(
   const margin = options.margin ?? null;
   const marginSql = margin === null ? "NULL" : "CAST($3 AS DOUBLE)";
   const day = duckdbDialect.epochDay("occurred_at", null);
+  // A branch scope: only its customers' transactions, scores and acquisition costs (bound last).
+  const branch = options.branch;
+  const mainParams: (string | number)[] = margin === null ? [last, w] : [last, w, margin];
+  if (typeof branch === "string") mainParams.push(branch);
+  const inScope = (column: string, at: number) =>
+    branch === undefined
+      ? ""
+      : ` AND ${branchCustomerFilter(duckdbDialect, column, branch === null ? null : `$${at}`)}`;
   const rows = await client.all(
     sql(
       `WITH cu AS (
@@ -85,7 +97,7 @@ export async function programmeEconomics(
            count(CASE WHEN d > $1 - 365 AND cost IS NULL THEN 1 END) AS no_cost,
            max(CASE WHEN d > $1 - $2 AND amount > 0 THEN 1 ELSE 0 END) AS active_now,
            max(CASE WHEN d > $1 - 2 * $2 AND d <= $1 - $2 AND amount > 0 THEN 1 ELSE 0 END) AS active_before
-         FROM (SELECT customer_id, amount, cost, ${day} AS d FROM transactions WHERE customer_id IS NOT NULL) AS t
+         FROM (SELECT customer_id, amount, cost, ${day} AS d FROM transactions WHERE customer_id IS NOT NULL${inScope("customer_id", mainParams.length)}) AS t
          GROUP BY customer_id)
        SELECT ${group} AS grp,
          sum(active_year) AS active_base,
@@ -95,7 +107,7 @@ export async function programmeEconomics(
          sum(active_before) AS before, sum(active_before * active_now) AS kept
        FROM cu LEFT JOIN customers AS c ON c.id = cu.customer_id
        GROUP BY 1 ORDER BY 1`,
-      margin === null ? [last, w] : [last, w, margin],
+      mainParams,
     ),
   );
   const sum = (k: string) => rows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
@@ -117,14 +129,17 @@ export async function programmeEconomics(
   if (await hasRows(client, "customer_scores")) {
     const [r] = await client.all(
       sql(
-        `SELECT avg(clv) AS m FROM customer_scores WHERE customer_id IN (SELECT customer_id FROM transactions WHERE amount > 0 AND ${day} > $1 - 365)`,
-        [last],
+        `SELECT avg(clv) AS m FROM customer_scores WHERE customer_id IN (SELECT customer_id FROM transactions WHERE amount > 0 AND ${day} > $1 - 365)${inScope("customer_id", 2)}`,
+        typeof branch === "string" ? [last, branch] : [last],
       ),
     );
     meanClv = numOrNull(r?.m);
   }
   const [acq] = await client.all(
-    sql("SELECT avg(acquisition_cost) AS a FROM customers WHERE acquisition_cost IS NOT NULL"),
+    sql(
+      `SELECT avg(acquisition_cost) AS a FROM customers WHERE acquisition_cost IS NOT NULL${inScope("id", 1)}`,
+      typeof branch === "string" ? [branch] : [],
+    ),
   );
   const acquisitionCost = options.acquisitionCost ?? numOrNull(acq?.a);
   const input: EconomicsInput = {

@@ -1,5 +1,4 @@
-import { branchCustomerIds } from "@vafa/app";
-import { ProgrammeError, RETENTION_CLASSES, type RetentionClass } from "@vafa/core";
+import { ProgrammeError, RETENTION_CLASSES, type RetentionClass, suppressSmallGroups } from "@vafa/core";
 import {
   assignMembers,
   classifyStore,
@@ -18,11 +17,12 @@ import {
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
-import { branchScope } from "../auth/branchScope.ts";
 import { signedIn } from "../auth/Principal.ts";
+import { reportScope } from "../auth/reportScope.ts";
 import { requireWritable } from "../http/guards.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
+import { readPrivacySettings } from "../privacySettings.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const share = z.coerce.number().min(0).max(1);
@@ -50,7 +50,9 @@ export function programmeRoutes(): Route[] {
       tag: "programme",
       access: "read",
       feature: "programme",
+      scope: "branch",
       query: z.object({
+        branch: z.string().min(1).max(200).optional(),
         class: z.enum(RETENTION_CLASSES as readonly [RetentionClass, ...RetentionClass[]]).optional(),
         as_of: z.iso.date().optional(),
         limit: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -59,17 +61,18 @@ export function programmeRoutes(): Route[] {
       returns:
         "{ asOf, thresholds, counts, flagCounts, customers: [{customerId, class, value, flags, explanation, …}], total, notes }",
       handle: async ({ app, query, principal }) => {
-        const scope = branchScope(signedIn(principal).user);
-        const options = query.as_of === undefined ? {} : { asOf: query.as_of };
+        // Scoped, only the branch's customers are classified (cut-offs and counts are the branch's);
+        // its counts are not suppressed, since the route lists those same customers one by one.
+        const branch = reportScope(signedIn(principal).user, query.branch);
+        const options = {
+          ...(query.as_of === undefined ? {} : { asOf: query.as_of }),
+          ...(branch === undefined ? {} : { branch }),
+        };
         const report = await app.cache.get(["programme-classify", options], () =>
           app.engine.session((s) => classifyStore(s.facts, options)),
         );
-        const inBranch = scope === undefined ? null : await branchCustomerIds(app.engine, scope);
         const customers = report.customers
-          .filter(
-            (c) =>
-              (query.class === undefined || c.class === query.class) && (inBranch?.has(c.customerId) ?? true),
-          )
+          .filter((c) => query.class === undefined || c.class === query.class)
           .sort((a, b) => b.value - a.value);
         const { notes, ...head } = report;
         return {
@@ -291,6 +294,7 @@ export function programmeRoutes(): Route[] {
       tag: "programme",
       access: "read",
       feature: "programme",
+      scope: "branch",
       query: z.object({
         by: z
           .string()
@@ -301,12 +305,15 @@ export function programmeRoutes(): Route[] {
         ratio: z.coerce.number().min(0).max(100).default(0.1),
         acquisition_cost: money.optional(),
         annual_retention: share.optional(),
+        branch: z.string().min(1).max(200).optional(),
         ...margin,
       }),
       returns:
         "{ customerValue, expectedYears, valueOfOnePoint, acquisitionCost, retentionCost, groups: [{name, customers, lifetimeValue, sentence}], sentences, formula, asOf, input, notes }",
-      handle: async ({ app, query }) => {
+      handle: async ({ app, query, principal }) => {
+        const branch = reportScope(signedIn(principal).user, query.branch);
         const options = {
+          ...(branch === undefined ? {} : { branch }),
           by: query.by ?? null,
           horizonYears: query.horizon,
           discountRate: query.discount_rate,
@@ -315,9 +322,22 @@ export function programmeRoutes(): Route[] {
           annualRetention: query.annual_retention ?? null,
           margin: query.margin ?? null,
         };
-        return app.cache.get(["programme-economics", options], () =>
+        const economics = await app.cache.get(["programme-economics", options], () =>
           app.engine.session((s) => programmeEconomics(s.facts, options)),
         );
+        if (branch === undefined) return economics;
+        // A group under the minimum size keeps its name only; its sentence is left out.
+        const { min_group_size: min } = await readPrivacySettings(app.state);
+        const small = new Set(economics.groups.filter((g) => g.customers < min).map((g) => g.sentence));
+        return {
+          ...economics,
+          groups: suppressSmallGroups(economics.groups, (g) => g.customers, min, ["name"]),
+          sentences: economics.sentences.filter((s) => !small.has(s)),
+          input: {
+            ...economics.input,
+            groups: suppressSmallGroups(economics.input.groups, (g) => g.customers, min, ["name"]),
+          },
+        };
       },
     }),
   ];

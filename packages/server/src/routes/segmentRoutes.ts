@@ -10,16 +10,25 @@ import {
   type TargetsOptions,
   targets,
 } from "@vafa/app";
-import { type BasketLevel, parseProfitabilityDimension, runBasketRules, sql } from "@vafa/core";
+import {
+  type BasketLevel,
+  parseProfitabilityDimension,
+  runBasketRules,
+  sql,
+  suppressRow,
+  suppressSmallGroups,
+} from "@vafa/core";
 import { recommend } from "@vafa/duckdb";
 import { z } from "zod";
 import type { AppContext } from "../AppContext.ts";
 import { audit } from "../audit.ts";
 import { branchScope } from "../auth/branchScope.ts";
 import { signedIn } from "../auth/Principal.ts";
+import { reportScope } from "../auth/reportScope.ts";
 import { requireWritable } from "../http/guards.ts";
 import { HttpError } from "../http/HttpError.ts";
 import { defineRoute, type Route } from "../http/Route.ts";
+import { readPrivacySettings } from "../privacySettings.ts";
 
 const nameParams = z.object({ name: z.string().regex(/^[\w.-]{1,100}$/, "letters, digits, _ . -") });
 const fraction = z.coerce.number().min(0).max(1);
@@ -147,12 +156,14 @@ export function segmentRoutes(): Route[] {
       tag: "segments",
       access: "read",
       feature: "segments-targets",
+      scope: "branch",
       query: z.object({
         by: z.string().optional(),
         period_days: z.coerce.number().int().min(1).max(3650).default(90),
+        branch: z.string().min(1).max(200).optional(),
       }),
-      returns: "{ by, periodDays, rows, total }",
-      handle: async ({ app, query }) => {
+      returns: "{ by, periodDays, rows, total } (branch-scoped rows and total carry `suppressed`)",
+      handle: async ({ app, query, principal }) => {
         let by: TargetsOptions["by"] = { kind: "rfm" };
         if (query.by === "segments") by = { kind: "segments" };
         else if (query.by !== undefined && query.by !== "rfm") {
@@ -161,8 +172,18 @@ export function segmentRoutes(): Route[] {
             throw new HttpError(400, `by takes a customer attribute, rfm or segments, not ${query.by}`);
           by = { kind: "dimension", dimension };
         }
-        const options = { by, periodDays: query.period_days };
-        return app.cache.get(["targets", options], () => app.engine.session((s) => targets(s, options)));
+        const branch = reportScope(signedIn(principal).user, query.branch);
+        const options = { by, periodDays: query.period_days, ...(branch === undefined ? {} : { branch }) };
+        const result = await app.cache.get(["targets", options], () =>
+          app.engine.session((s) => targets(s, options)),
+        );
+        if (branch === undefined) return result;
+        const { min_group_size: min } = await readPrivacySettings(app.state);
+        return {
+          ...result,
+          rows: suppressSmallGroups(result.rows, (r) => r.customers, min, ["group"]),
+          total: suppressRow(result.total, result.total.customers < min, ["group"]),
+        };
       },
     }),
     defineRoute({
