@@ -41,12 +41,18 @@ export function alertRoutes(): Route[] {
       feature: "worklist",
       scope: "branch",
       query: z.object({
-        state: z.enum(["open", "in_progress", "closed"]).optional(),
+        state: z.enum(["open", "in_progress", "closed", "active"]).optional(),
         owner: z.string().optional(),
+        status: z.string().max(40).optional(),
+        branch: z.string().max(200).optional(),
+        min_priority: z.coerce.number().optional(),
+        q: z.string().max(200).optional(),
+        mine_first: z.enum(["true", "false"]).optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
+        offset: z.coerce.number().int().min(0).default(0),
       }),
       returns:
-        "{ rows: [{id, customer_id, created_at, status, rule, reason, value_at_stake, value_basis, priority, p_alive, owner (who works it), account_owner, state, closed_at, closed_reason, branch}] }",
+        "{ rows: [{id, customer_id, created_at, status, rule, reason, value_at_stake, value_basis, priority, p_alive, owner (who works it), account_owner, state, closed_at, closed_reason, branch}], total }",
       handle: async ({ app, query, principal }) => {
         const { user } = signedIn(principal);
         const scope = branchScope(user);
@@ -56,10 +62,23 @@ export function alertRoutes(): Route[] {
           limit: query.limit,
           ...(query.state !== undefined ? { state: query.state } : {}),
           ...(query.owner !== undefined ? { owner: query.owner } : {}),
+          ...(query.status !== undefined ? { status: query.status } : {}),
+          ...(query.branch !== undefined ? { branch: query.branch } : {}),
+          ...(query.min_priority !== undefined ? { minPriority: query.min_priority } : {}),
+          ...(query.q !== undefined && query.q !== "" ? { search: query.q } : {}),
+          ...(query.offset > 0 ? { offset: query.offset } : {}),
+          ...(query.mine_first === "true"
+            ? { first: { owners: [user.id, user.email], branch: user.branch ?? null } }
+            : {}),
           ...(scope !== undefined ? { scope: { branch: scope, owners: [user.id, user.email] } } : {}),
         };
         const rows = await app.cache.get(["alerts", filter], () => app.worklist.list(filter));
-        return { rows };
+        const count = app.worklist.count?.bind(app.worklist);
+        const total =
+          count === undefined
+            ? rows.length
+            : await app.cache.get(["alerts", "count", filter], () => count(filter));
+        return { rows, total };
       },
     }),
     defineRoute({
