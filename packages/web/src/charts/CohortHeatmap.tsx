@@ -22,47 +22,67 @@ export function CohortHeatmap({ data }: CohortHeatmapProps) {
   const all = data.cohorts.flatMap((c) => c.values).filter((v): v is number => v !== null);
   const top = all.length === 0 ? 1 : Math.min(1.5, Math.max(...all));
 
-  const cell = (value: number | null | undefined, key: string) => {
+  const cell = (value: number | null | undefined, key: string, row: string) => {
     const v = value ?? null;
     const dark = v !== null && top > 0 && v / top > 0.55;
+    const title =
+      v === null
+        ? undefined
+        : `${row} · ${format.label(t("cohorts.offset", { n: Number(key) }))}: ${format.percent(v)}`;
     return (
-      <td key={key} className="heat" style={{ background: shade(v, top), color: dark ? "#fff" : undefined }}>
+      <td
+        key={key}
+        className="heat"
+        title={title}
+        style={{ background: shade(v, top), color: dark ? "#fff" : undefined }}
+      >
         {v === null ? "" : format.percent(v)}
       </td>
     );
   };
 
   return (
-    <div className="table-scroll">
-      <table className="heatmap" aria-label={t("cohorts.title")}>
-        <thead>
-          <tr>
-            <th>{t("cohorts.cohort")}</th>
-            <th className="num">{t("cohorts.size")}</th>
-            {offsets.map((k) => (
-              <th key={k} className="num">
-                {format.label(t("cohorts.offset", { n: k }))}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.cohorts.map((c) => (
-            <tr key={c.cohort}>
-              <th scope="row">{format.label(c.cohort)}</th>
-              <td className="num">{format.number(c.size)}</td>
-              {offsets.map((k) => cell(c.values[k], String(k)))}
+    <>
+      <div className="heat-legend" aria-hidden="true">
+        <span>{t("cohort.legend")}</span>
+        <span>{format.percent(0)}</span>
+        <span
+          className="ramp"
+          style={{ background: `linear-gradient(to right, ${shade(0, top)}, ${shade(top, top)})` }}
+        />
+        <span>{format.percent(top)}</span>
+      </div>
+      <div className="table-scroll">
+        <table className="heatmap" aria-label={t("cohorts.title")}>
+          <thead>
+            <tr>
+              <th>{t("cohorts.cohort")}</th>
+              <th className="num">{t("cohorts.size")}</th>
+              {offsets.map((k) => (
+                <th key={k} className="num">
+                  {format.label(t("cohorts.offset", { n: k }))}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("cohorts.mean")}</th>
-            <td />
-            {offsets.map((k) => cell(data.mean[k], String(k)))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {data.cohorts.map((c) => (
+              <tr key={c.cohort}>
+                <th scope="row">{format.label(c.cohort)}</th>
+                <td className="num">{format.number(c.size)}</td>
+                {offsets.map((k) => cell(c.values[k], String(k), format.label(c.cohort)))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("cohorts.mean")}</th>
+              <td />
+              {offsets.map((k) => cell(data.mean[k], String(k), t("cohorts.mean")))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }

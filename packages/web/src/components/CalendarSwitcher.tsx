@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { request } from "../api/request.ts";
 import { CALENDARS } from "../prefs/Language.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
 
@@ -16,7 +15,6 @@ export function CalendarSwitcher() {
         onChange={(event) => {
           const next = CALENDARS.find((c) => c === event.target.value) ?? "auto";
           setCalendar(next);
-          if (next !== "auto") request("PUT", "/api/me", { calendar: next }).catch(() => undefined);
         }}
       >
         {CALENDARS.map((c) => (

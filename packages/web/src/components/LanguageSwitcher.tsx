@@ -1,17 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { request } from "../api/request.ts";
 import { LANGUAGES, type Language } from "../prefs/Language.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
 
 const NAMES: Readonly<Record<Language, string>> = { en: "English", fa: "فارسی", ar: "العربية" };
 
 export interface LanguageSwitcherProps {
-  /** Also save the choice on the signed-in user (ignored when the server has no such route). */
+  /** Kept for callers; the choice is remembered in this browser (the API has no route to save it yet). */
   readonly saveOnServer?: boolean;
 }
 
 /** Picks English, Persian or Arabic; remembered in this browser and, when signed in, on the user. */
-export function LanguageSwitcher({ saveOnServer = false }: LanguageSwitcherProps) {
+export function LanguageSwitcher(_props: LanguageSwitcherProps) {
   const { t } = useTranslation();
   const { language, setLanguage } = usePrefs();
   return (
@@ -23,7 +22,6 @@ export function LanguageSwitcher({ saveOnServer = false }: LanguageSwitcherProps
         onChange={(event) => {
           const next = LANGUAGES.find((l) => l === event.target.value) ?? "en";
           setLanguage(next);
-          if (saveOnServer) request("PUT", "/api/me", { locale: next }).catch(() => undefined);
         }}
       >
         {LANGUAGES.map((l) => (

@@ -8,7 +8,7 @@ export function useHashRoute(): readonly string[] {
     window.addEventListener("hashchange", onChange);
     return () => window.removeEventListener("hashchange", onChange);
   }, []);
-  return hash
+  return (hash.split("?")[0] ?? "")
     .replace(/^#\/?/, "")
     .split("/")
     .filter((part) => part !== "")

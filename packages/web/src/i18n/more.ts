@@ -83,6 +83,7 @@ export const more = {
     },
     cohort: { legend: "Share still active", low: "0%", high: "100%" },
     causes: { noDrivers: "No service issue to rank yet." },
+    set: { advanced: "Advanced: activity and defection rules (JSON)" },
   },
   fa: {
     wl: {
@@ -166,6 +167,7 @@ export const more = {
     },
     cohort: { legend: "سهم هنوز فعال", low: "۰٪", high: "۱۰۰٪" },
     causes: { noDrivers: "هنوز مسئلهٔ خدماتی برای رتبه‌بندی نیست." },
+    set: { advanced: "پیشرفته: قاعده‌های فعالیت و ریزش (JSON)" },
   },
   ar: {
     wl: {
@@ -250,5 +252,6 @@ export const more = {
     },
     cohort: { legend: "الحصة التي ما زالت نشطة", low: "٠٪", high: "١٠٠٪" },
     causes: { noDrivers: "لا توجد مشكلة خدمة لترتيبها بعد." },
+    set: { advanced: "متقدم: قواعد النشاط والانقطاع (JSON)" },
   },
 } as const;

@@ -7,6 +7,7 @@ import { seriesColor } from "../charts/palette.ts";
 import { TrendChart } from "../charts/TrendChart.tsx";
 import { ApiView } from "../components/ApiView.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Loading } from "../components/Loading.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { Panel } from "../components/Panel.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
@@ -14,6 +15,7 @@ import { Select } from "../components/Select.tsx";
 import { StatCard } from "../components/StatCard.tsx";
 import { type ApiState, useApi } from "../hooks/useApi.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
+import { useSession } from "../session/useSession.ts";
 import { fieldHeader } from "../tables/fields.ts";
 import { valueLabel } from "../tables/values.ts";
 import { type PeriodUnit, periodOptions } from "./periodOptions.ts";
@@ -37,6 +39,12 @@ interface DefectionRate {
 function DefectionCard({ state, churn }: { state: ApiState<DefectionRate>; churn: number | null }) {
   const { t } = useTranslation();
   const { format } = usePrefs();
+  if (state.status === "loading")
+    return (
+      <div className="stat-card" data-testid="defection-card">
+        <Loading />
+      </div>
+    );
   const rows = state.status === "ok" ? state.data.rows.filter((r) => r.group === null) : [];
   const latest = rows.at(-1);
   const previous = rows.at(-2);
@@ -70,12 +78,17 @@ export function OverviewPage() {
   const [period, setPeriod] = useState<PeriodUnit>("month");
   const [overview, reload] = useApi<Overview>(withQuery("/api/overview", { period }));
   const [trend] = useApi<RetentionResponse>(withQuery("/api/retention", { period }));
-  const [defection] = useApi<DefectionRate>(withQuery("/api/defection/rate", { period, periods: 12 }));
-  const [byBranch] = useApi<DefectionRate>(
-    withQuery("/api/defection/rate", { period, periods: 1, by: "branch" }),
+  // Agents see their own branch's figures only: the company-wide defection rate and the programme's
+  // targets are not theirs to read, so they are not asked for.
+  const { user } = useSession();
+  const executive = user.role !== "agent";
+  const [defection] = useApi<DefectionRate>(
+    executive ? withQuery("/api/defection/rate", { period, periods: 12 }) : null,
   );
-
-  const [targets] = useApi<{ rows: readonly Target[] }>("/api/programme/targets");
+  const [byBranch] = useApi<DefectionRate>(
+    executive ? withQuery("/api/defection/rate", { period, periods: 1, by: "branch" }) : null,
+  );
+  const [targets] = useApi<{ rows: readonly Target[] }>(executive ? "/api/programme/targets" : null);
   const targetLine = (target: Target) => {
     const goal =
       target.goal === undefined
@@ -130,7 +143,7 @@ export function OverviewPage() {
                 : t("overview.latest", { period: format.label(o.latest.period) })}
             </p>
             <div className="cards">
-              <DefectionCard state={defection} churn={o.latest?.churn ?? null} />
+              {executive ? <DefectionCard state={defection} churn={o.latest?.churn ?? null} /> : null}
               <RateCard
                 label={t("overview.raw")}
                 latest={o.latest?.raw}
@@ -180,19 +193,25 @@ export function OverviewPage() {
                 link={{ href: "#/worklist", label: t("ov.explainWorklist") }}
               />
             </div>
-            <Panel title={t("ov.byBranch")}>
-              <ApiView state={byBranch} isEmpty={(r) => r.rows.length === 0} emptyMessage={t("empty.noRows")}>
-                {(r) => (
-                  <DataTable
-                    columns={branchColumns}
-                    rows={r.rows}
-                    rowKey={(row) => `${row.period}-${row.group ?? ""}`}
-                    csvName="defection-by-branch"
-                    initialSort={{ key: "rate", descending: true }}
-                  />
-                )}
-              </ApiView>
-            </Panel>
+            {executive ? (
+              <Panel title={t("ov.byBranch")}>
+                <ApiView
+                  state={byBranch}
+                  isEmpty={(r) => r.rows.length === 0}
+                  emptyMessage={t("empty.noRows")}
+                >
+                  {(r) => (
+                    <DataTable
+                      columns={branchColumns}
+                      rows={r.rows}
+                      rowKey={(row) => `${row.period}-${row.group ?? ""}`}
+                      csvName="defection-by-branch"
+                      initialSort={{ key: "rate", descending: true }}
+                    />
+                  )}
+                </ApiView>
+              </Panel>
+            ) : null}
             <div className="grid-2">
               <Panel title={t("overview.trend", { period: t(`periods.${period}`) })}>
                 <ApiView state={trend} isEmpty={(r) => r.rows.length === 0}>
@@ -221,34 +240,39 @@ export function OverviewPage() {
                   }}
                 </ApiView>
               </Panel>
-              <Panel title={t("overview.targets")}>
-                <ApiView state={targets}>
-                  {(list) =>
-                    list.rows.length === 0 ? (
-                      <p className="muted">
-                        {t("overview.noTargets")} <a href="#/programme">{t("ov.explainProgramme")} →</a>
-                      </p>
-                    ) : (
-                      <ul className="targets">
-                        {list.rows.map((target, i) => (
-                          <li key={target.id ?? i}>
-                            <div className="target-name">
-                              {target.name ?? valueLabel(String(target.metric ?? ""), language)}
-                              {target.scope && target.scope !== "all"
-                                ? ` · ${format.label(target.scope)}`
-                                : ""}
-                            </div>
-                            <div className="muted">{targetLine(target)}</div>
-                            {typeof target.progress === "number" ? (
-                              <ProgressBar value={target.progress} label={format.percent(target.progress)} />
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )
-                  }
-                </ApiView>
-              </Panel>
+              {executive ? (
+                <Panel title={t("overview.targets")}>
+                  <ApiView state={targets}>
+                    {(list) =>
+                      list.rows.length === 0 ? (
+                        <p className="muted">
+                          {t("overview.noTargets")} <a href="#/programme">{t("ov.explainProgramme")} →</a>
+                        </p>
+                      ) : (
+                        <ul className="targets">
+                          {list.rows.map((target, i) => (
+                            <li key={target.id ?? i}>
+                              <div className="target-name">
+                                {target.name ?? valueLabel(String(target.metric ?? ""), language)}
+                                {target.scope && target.scope !== "all"
+                                  ? ` · ${format.label(target.scope)}`
+                                  : ""}
+                              </div>
+                              <div className="muted">{targetLine(target)}</div>
+                              {typeof target.progress === "number" ? (
+                                <ProgressBar
+                                  value={target.progress}
+                                  label={format.percent(target.progress)}
+                                />
+                              ) : null}
+                            </li>
+                          ))}
+                        </ul>
+                      )
+                    }
+                  </ApiView>
+                </Panel>
+              ) : null}
             </div>
           </>
         )}

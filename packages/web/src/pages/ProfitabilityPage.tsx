@@ -19,6 +19,7 @@ import { Panel } from "../components/Panel.tsx";
 import { Select } from "../components/Select.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
+import { plainText } from "../tables/values.ts";
 
 const DIMENSIONS = [
   "none",
@@ -47,7 +48,7 @@ function num(row: LooseRow, key: string): number | null {
 /** Profit by group, share of wallet, and the repurchase cycle. */
 export function ProfitabilityPage() {
   const { t } = useTranslation();
-  const { format } = usePrefs();
+  const { format, language } = usePrefs();
   const [by, setBy] = useState<(typeof DIMENSIONS)[number]>("segment");
   const [margin, setMargin] = useState("");
   const [profit, reload] = useApi<ProfitabilityResponse>(
@@ -160,7 +161,7 @@ export function ProfitabilityPage() {
               {d.notes !== undefined && d.notes.length > 0 ? (
                 <ul className="notes">
                   {d.notes.map((n) => (
-                    <li key={n}>{n}</li>
+                    <li key={n}>{plainText(n, language)}</li>
                   ))}
                 </ul>
               ) : null}
@@ -180,7 +181,11 @@ export function ProfitabilityPage() {
                   csvName="share-of-wallet"
                 />
               ) : (
-                <EmptyState message={t("profitability.walletUnavailable", { reason: w.reason })} />
+                <EmptyState
+                  message={t("profitability.walletUnavailable", {
+                    reason: plainText(String(w.reason ?? ""), language),
+                  })}
+                />
               )
             }
           </ApiView>

@@ -12,8 +12,9 @@ import { PageHeader } from "../components/PageHeader.tsx";
 import { Panel } from "../components/Panel.tsx";
 import { Select } from "../components/Select.tsx";
 import { useApi } from "../hooks/useApi.ts";
+import { useHashParam } from "../hooks/useHashParam.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
-import { type PeriodUnit, periodOptions } from "./periodOptions.ts";
+import { PERIODS, type PeriodUnit, periodOptions } from "./periodOptions.ts";
 
 const RATES = [
   "raw",
@@ -61,12 +62,12 @@ function chartData(rows: readonly RetentionRow[], rate: Rate, grouped: boolean):
 export function RetentionPage() {
   const { t } = useTranslation();
   const { format } = usePrefs();
-  const [period, setPeriod] = useState<PeriodUnit>("month");
-  const [calendar, setCalendar] = useState<CalendarParam>("gregorian");
-  const [by, setBy] = useState<DimensionChoice>("none");
+  const [period, setPeriod] = useHashParam<PeriodUnit>("period", "month", PERIODS);
+  const [calendar, setCalendar] = useHashParam<CalendarParam>("calendar", "gregorian", CALENDAR_PARAMS);
+  const [by, setBy] = useHashParam<DimensionChoice>("by", "none", DIMENSIONS);
   const [fiscalStart, setFiscalStart] = useState("01-01");
   const [weekStart, setWeekStart] = useState<Weekday>("1");
-  const [rate, setRate] = useState<Rate>("raw");
+  const [rate, setRate] = useHashParam<Rate>("rate", "raw", RATES);
   const path = withQuery("/api/retention", {
     period,
     calendar,

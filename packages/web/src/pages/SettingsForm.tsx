@@ -103,6 +103,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         </Field>
         <Field label={t("settings.margin")}>
           <input
+            name="margin"
             value={margin}
             dir="ltr"
             size={6}
@@ -111,26 +112,29 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
           />
         </Field>
       </div>
-      <div className="grid-2">
-        <Field label={t("settings.activity")}>
-          <textarea
-            className="code"
-            dir="ltr"
-            rows={8}
-            value={activity}
-            onChange={(e) => setActivity(e.target.value)}
-          />
-        </Field>
-        <Field label={t("settings.defection")}>
-          <textarea
-            className="code"
-            dir="ltr"
-            rows={8}
-            value={defection}
-            onChange={(e) => setDefection(e.target.value)}
-          />
-        </Field>
-      </div>
+      <details className="advanced">
+        <summary>{t("set.advanced")}</summary>
+        <div className="grid-2">
+          <Field label={t("settings.activity")}>
+            <textarea
+              className="code"
+              dir="ltr"
+              rows={8}
+              value={activity}
+              onChange={(e) => setActivity(e.target.value)}
+            />
+          </Field>
+          <Field label={t("settings.defection")}>
+            <textarea
+              className="code"
+              dir="ltr"
+              rows={8}
+              value={defection}
+              onChange={(e) => setDefection(e.target.value)}
+            />
+          </Field>
+        </div>
+      </details>
       {message === null ? null : (
         <p className={message.ok ? "form-ok" : "form-error"} role="status">
           {message.text}

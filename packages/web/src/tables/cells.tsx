@@ -96,5 +96,5 @@ export function renderValue(
   if (kind === "date") return format.date(text);
   if (kind === "chip") return <Chip code={text} />;
   if (kind === "text") return plainText(text, language);
-  return format.label(text);
+  return format.label(plainText(text, language));
 }
