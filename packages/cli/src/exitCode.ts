@@ -12,7 +12,7 @@ export const EXIT_CODES: Readonly<Record<AppErrorKind, number>> = {
 
 /**
  * The exit code for an error that ended a command: its kind's code for an `AppError`, 2 for a
- * model fit that cannot be made from the input (`FitError`), else 1.
+ * model fit that cannot be made from the input (`FitError`), 130 for a fit stopped by Ctrl-C, else 1.
  *
  * @example
  * exitCode(new AppError("not_supported", "…")); // 6
@@ -20,5 +20,7 @@ export const EXIT_CODES: Readonly<Record<AppErrorKind, number>> = {
 export function exitCode(error: unknown): number {
   if (isAppError(error)) return EXIT_CODES[error.kind];
   if (error instanceof Error && error.name === "FitError") return EXIT_CODES.bad_input;
+  // Ctrl-C during a model fit: the shell's code for an interrupt.
+  if (error instanceof Error && error.name === "ModelWorkStopped") return 130;
   return EXIT_CODES.internal;
 }

@@ -140,7 +140,11 @@ describe("models and scores", () => {
   });
 
   it("scoring fills customer_scores: /api/scores pages them by CLV, the customer page shows them", async () => {
-    const score = await c.analyst.post("/api/models/score", { horizon_days: 180, margin: 0.3 });
+    const score = await c.analyst.post("/api/models/score", {
+      model: "bgnbd",
+      horizon_days: 180,
+      margin: 0.3,
+    });
     const job = await waitFor(c.analyst, String(score.json.jobId));
     expect(job.state, JSON.stringify(job)).toBe("done");
     expect(job.result).toMatchObject({ model: "bgnbd", customers, horizon_days: 180, margin: 0.3 });

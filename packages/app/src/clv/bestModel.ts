@@ -1,5 +1,5 @@
 import { AppError } from "@vafa/core";
-import type { PurchaseModelName } from "./ClvModel.ts";
+import { type PurchaseModelName, purchaseModels } from "./ClvModel.ts";
 
 /** The figures of one model that the ranking reads (a row of the model check's comparison). */
 export interface RankedFigures {
@@ -29,12 +29,16 @@ export interface BestModel {
 /** Holdout errors closer than this (relative) count as a tie, decided by BIC. */
 export const HOLDOUT_TIE = 1e-3;
 
+/** BICs closer than this count as equal (a log-likelihood difference of 0.05). */
+export const BIC_TIE = 0.1;
+
 const ordinal = (n: number) => `${n}${n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th"}`;
 
 /**
  * Ranks purchase models by how well they predicted the holdout — the mean absolute error of each
  * customer's holdout purchases — with BIC (fit to the calibration data, penalised for parameters)
- * breaking ties within 0.1%, and names the best with the reason. The holdout comes first because
+ * breaking ties within 0.1%, and the standard order (BG/NBD, Pareto/NBD, MBG/NBD) breaking ties of
+ * both; names the best with the reason. The holdout comes first because
  * it is what the scores are used for: predicting what customers do next.
  *
  * @throws AppError `internal` when there is no model to rank.
@@ -46,8 +50,15 @@ export function bestModel(rows: readonly RankedFigures[]): BestModel {
   const byBic = [...rows].sort((a, b) => a.bic - b.bic);
   const sameError = (a: number, b: number) =>
     Math.abs(a - b) <= HOLDOUT_TIE * Math.max(Math.abs(a), Math.abs(b));
+  // Equal on the holdout and in BIC (all models at their common no-dropout limit): the standard
+  // order of purchaseModels decides, so the choice is stable — BG/NBD first.
+  const standard = (m: PurchaseModelName) => purchaseModels.indexOf(m);
   const byHoldout = [...rows].sort((a, b) =>
-    sameError(a.holdout_mae, b.holdout_mae) ? a.bic - b.bic : a.holdout_mae - b.holdout_mae,
+    !sameError(a.holdout_mae, b.holdout_mae)
+      ? a.holdout_mae - b.holdout_mae
+      : Math.abs(a.bic - b.bic) > BIC_TIE
+        ? a.bic - b.bic
+        : standard(a.model) - standard(b.model),
   );
   const ranking = byHoldout.map((r, i) => ({
     model: r.model,
@@ -59,9 +70,14 @@ export function bestModel(rows: readonly RankedFigures[]): BestModel {
   const [best, ...rest] = ranking;
   if (best === undefined) throw new AppError("internal", "no model to rank");
   const others = rest.map((r) => `${r.model} ${r.holdout_mae.toFixed(3)}`).join(", ");
-  const tied = rest[0] !== undefined && sameError(best.holdout_mae, rest[0].holdout_mae);
-  const reason =
-    `${tied ? "holdout error per customer tied, lower BIC" : "lowest holdout error per customer"} ` +
-    `(MAE ${best.holdout_mae.toFixed(3)}${others === "" ? "" : `; ${others}`}); ${ordinal(best.bic_rank)} by BIC`;
+  const next = rest[0];
+  const tied = next !== undefined && sameError(best.holdout_mae, next.holdout_mae);
+  const bicTied = tied && Math.abs(best.bic - next.bic) <= BIC_TIE;
+  const figures = `(MAE ${best.holdout_mae.toFixed(3)}${others === "" ? "" : `; ${others}`})`;
+  const reason = bicTied
+    ? `the models predict the holdout equally well ${figures} and fit alike (BIC ${best.bic.toFixed(1)}): ${best.model}, the standard, is used`
+    : tied
+      ? `holdout error per customer tied ${figures}, lower BIC (${ordinal(best.bic_rank)})`
+      : `lowest holdout error per customer ${figures}; ${ordinal(best.bic_rank)} by BIC`;
   return { model: best.model, reason, ranking };
 }

@@ -59,14 +59,19 @@ export async function fitIfNeeded(
 
 /**
  * Fits a model now, whatever is stored, and records it with the data version and settings it saw,
- * so a later `fitIfNeeded` (a score) reuses it: what `vafa clv fit` and `POST /api/models/fit` do.
+ * so a later `fitIfNeeded` (a score) reuses it: what `vafa clv fit` does. `fitNow` makes the fit
+ * (default `fitPurchaseModel` on this thread; the CLI runs it in a worker).
  *
  * @example
  * const { fit, id } = await fitAndRecord(engine, { model: "pareto-nbd", calibrationEnd: "2011-09-01" });
  */
-export async function fitAndRecord(engine: Engine, options: FitPurchaseModelOptions): Promise<CurrentFit> {
+export async function fitAndRecord(
+  engine: Engine,
+  options: FitPurchaseModelOptions,
+  fitNow: () => Promise<ClvFit> | ClvFit = () => fitPurchaseModel(engine, options),
+): Promise<CurrentFit> {
   const version = await dataVersion(engine);
-  const fit = await fitPurchaseModel(engine, options);
+  const fit = await fitNow();
   const id = await recordFit(engine, fit, {
     calibrationEnd: options.calibrationEnd ?? null,
     unit: options.unit ?? "week",

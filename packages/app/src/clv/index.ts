@@ -1,5 +1,6 @@
 export {
   type BestModel,
+  BIC_TIE,
   bestModel,
   HOLDOUT_TIE,
   type ModelRank,
@@ -23,6 +24,7 @@ export {
   type ModelComparison,
   readCheckInputs,
 } from "./checkModels.ts";
+export { type ChooseModelOptions, chooseModel, type ModelChoice } from "./chooseModel.ts";
 export { dataVersion } from "./dataVersion.ts";
 export { type FitFromSummaryFileOptions, fitFromSummaryFile } from "./fitFromSummaryFile.ts";
 export { type CurrentFit, fitAndRecord, fitIfNeeded, fitSettings } from "./fitIfNeeded.ts";
@@ -33,6 +35,7 @@ export {
   fitPurchaseModel,
   readFitInputs,
 } from "./fitPurchaseModel.ts";
+export { groupPatterns, type PatternGroups } from "./groupPatterns.ts";
 export { type ListScoresOptions, listScores, type ScoreList, scoreOrders } from "./listScores.ts";
 export {
   type PatternPredictions,
@@ -41,6 +44,7 @@ export {
   predictPatterns,
 } from "./predictPatterns.ts";
 export { type PurchaseModel, purchaseModel } from "./purchaseModel.ts";
+export { type QuantileSummary, quantileSummary } from "./quantileSummary.ts";
 export { readSummaryFile } from "./readSummaryFile.ts";
 export { type FitContext, latestFit, matchingFit, recordFit, type StoredFit } from "./recordFit.ts";
 export {

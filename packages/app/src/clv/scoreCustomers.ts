@@ -3,6 +3,7 @@ import type { GammaGammaParams } from "@vafa/models";
 import type { PurchaseModelName } from "./ClvModel.ts";
 import { predictPatterns } from "./predictPatterns.ts";
 import { purchaseModel } from "./purchaseModel.ts";
+import { type QuantileSummary, quantileSummary } from "./quantileSummary.ts";
 import { openScoreFrame, round6, type ScoreFrame } from "./scoreFrame.ts";
 
 /** Options of {@link scoreCustomers}. */
@@ -41,6 +42,11 @@ export interface ScoreSummary {
   readonly customers: number;
   readonly total_clv: number;
   readonly mean_p_alive: number;
+  /** How P(alive) and the expected purchases over the horizon spread over the customers. */
+  readonly distribution: {
+    readonly p_alive: QuantileSummary;
+    readonly expected_purchases: QuantileSummary;
+  };
   /** The ten customers of highest CLV. */
   readonly top: CustomerScore[];
 }
@@ -133,6 +139,10 @@ export async function scoreCustomers(engine: Engine, options: ScoreOptions): Pro
       customers: n,
       total_clv: totalClv,
       mean_p_alive: totalAlive / n,
+      distribution: {
+        p_alive: quantileSummary(pAlive),
+        expected_purchases: quantileSummary(expectedPurchases),
+      },
       top: top.map((r) => ({
         customer_id: String(r.customer_id),
         p_alive: Number(r.p_alive),

@@ -1,9 +1,9 @@
 import { AppError, type Engine, requireFeature } from "@vafa/core";
-import { fitGammaGamma } from "@vafa/models";
-import { toClvFit } from "./ClvFit.ts";
+import type { Identification } from "@vafa/models";
+import type { ClvFit } from "./ClvFit.ts";
 import type { PurchaseModelName } from "./ClvModel.ts";
 import { fitIfNeeded } from "./fitIfNeeded.ts";
-import { purchaseModel } from "./purchaseModel.ts";
+import { type FitInputs, fitInputs } from "./fitPurchaseModel.ts";
 import { type ScoreSummary, scoreCustomers } from "./scoreCustomers.ts";
 import { openScoreFrame } from "./scoreFrame.ts";
 
@@ -21,6 +21,11 @@ export interface ScoreStoreOptions {
   readonly calibrationEnd?: string;
   /** Model time unit; default `"week"`. */
   readonly unit?: "day" | "week";
+  /**
+   * How a fit that is needed runs on its compressed inputs; default on this thread (`fitInputs`).
+   * The CLI and the server pass `runModelWorker`, so the fit runs in a worker thread.
+   */
+  readonly runFit?: (inputs: FitInputs) => Promise<ClvFit>;
 }
 
 /** What a scoring run did: its settings, the parameters it used, whether it fitted, and the scores' summary. */
@@ -34,6 +39,11 @@ export interface ScoreReport extends ScoreSummary {
   readonly spend_params: Record<string, number>;
   /** Whether either model was fitted now rather than reused from the store. */
   readonly refitted: boolean;
+  /**
+   * Whether the data identify the purchase model (a fresh fit; null for a fit read back from the
+   * store, which does not keep it): with `notice`, surfaces show `message`.
+   */
+  readonly identification: Identification | null;
 }
 
 /**
@@ -57,8 +67,10 @@ export async function scoreStore(engine: Engine, options: ScoreStoreOptions = {}
   const calibration = options.calibrationEnd === undefined ? {} : { calibrationEnd: options.calibrationEnd };
   const frame = await openScoreFrame(engine, { unit, ...calibration });
   try {
+    const runFit = options.runFit ?? (async (inputs: FitInputs) => fitInputs(inputs));
+    const { x, tx, T, count } = frame.patterns;
     const purchase = await fitIfNeeded(engine, { model, unit, ...calibration }, () =>
-      purchaseModel(model).fit(frame.patterns),
+      runFit({ model, fitOptions: {}, x, tx, T, count }),
     );
     const spend = await fitIfNeeded(engine, { model: "gamma-gamma", unit, ...calibration }, () => {
       if (frame.spend.x.length === 0)
@@ -66,7 +78,7 @@ export async function scoreStore(engine: Engine, options: ScoreStoreOptions = {}
           "bad_input",
           "no customer has a repeat purchase with positive spend: nothing to fit",
         );
-      return toClvFit("gamma-gamma", fitGammaGamma(frame.spend));
+      return runFit({ model: "gamma-gamma", fitOptions: {}, ...frame.spend });
     });
     const { p, q, v } = spend.fit.params;
     if (p === undefined || q === undefined || v === undefined)
@@ -91,6 +103,7 @@ export async function scoreStore(engine: Engine, options: ScoreStoreOptions = {}
       purchase_params: purchase.fit.params,
       spend_params: spend.fit.params,
       refitted: !(purchase.reused && spend.reused),
+      identification: purchase.fit.identification ?? null,
       ...summary,
     };
   } finally {

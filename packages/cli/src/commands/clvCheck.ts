@@ -1,8 +1,10 @@
-import { checkModels, defaultCalibrationEnd } from "@vafa/app";
+import { defaultCalibrationEnd, readCheckInputs } from "@vafa/app";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
 import { withEngine } from "../withEngine.ts";
+import { withModelWorker } from "../withModelWorker.ts";
+import { identificationNotice } from "./clvFit.ts";
 import { isoDay, timeUnit } from "./clvOptions.ts";
 
 /** Text output shows at most this many tracking rows (every k-th week, and always the last). */
@@ -23,13 +25,15 @@ export function clvCheckCommand(): Command {
     .option("--unit <unit>", "model time unit: day | week", timeUnit, "week")
     .action(async (opts, command: Command) => {
       const { config, json } = globalOptions(command);
-      const check = await withEngine(config, { feature: "clv-check" }, async (engine) =>
-        checkModels(engine, {
+      // The fits run in a worker thread: a progress line on a terminal, Ctrl-C stops them cleanly.
+      const check = await withEngine(config, { feature: "clv-check" }, async (engine) => {
+        const inputs = await readCheckInputs(engine, {
           calibrationEnd: opts.calibrationEnd ?? (await defaultCalibrationEnd(engine)),
           unit: opts.unit,
           ...(opts.holdoutEnd === undefined ? {} : { holdoutEnd: opts.holdoutEnd }),
-        }),
-      );
+        });
+        return withModelWorker(json, (run) => run({ kind: "check", inputs }));
+      });
       if (json) {
         printJson(check);
         return;
@@ -49,6 +53,14 @@ export function clvCheckCommand(): Command {
         ["holdout_actual", "actual"],
         ["chi_square", "chi-sq"],
       ]);
+      process.stdout.write(
+        `\nbest at predicting the holdout: ${check.best.model} — ${check.best.reason}\n` +
+          "(vafa clv score --model auto, the default, scores with it)\n",
+      );
+      for (const fit of check.fits) {
+        const notice = identificationNotice(fit);
+        if (notice !== "") process.stdout.write(`${fit.model}: ${notice}`);
+      }
       process.stdout.write("\ncustomers by calibration repeat purchases:\n");
       printTable(check.frequency, [
         ["frequency", "x"],

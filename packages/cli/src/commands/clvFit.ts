@@ -1,23 +1,53 @@
-import { type ClvFit, clvModels, fitAndRecord, fitFromSummaryFile, parseClvModel } from "@vafa/app";
+import {
+  type ClvFit,
+  clvModels,
+  fitAndRecord,
+  fitFromSummaryFile,
+  parseClvModel,
+  readFitInputs,
+} from "@vafa/app";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
 import { withEngine } from "../withEngine.ts";
+import { withModelWorker } from "../withModelWorker.ts";
 import { isoDay, positiveNumber, timeUnit, wholeNumber } from "./clvOptions.ts";
 
-/** Prints a fit as text: one line per parameter with its standard error. */
+/**
+ * The identification notice in plain words, when the data do not pin the fit down (see
+ * `identification.notice`), else "". Every text surface of a fit prints it under the fit.
+ *
+ * @example
+ * identificationNotice(fit); // "note: The data cannot separate customers who stopped from …\n"
+ */
+export function identificationNotice(fit: Pick<ClvFit, "identification">): string {
+  const id = fit.identification;
+  return id?.notice === true ? `note: ${id.message}\n` : "";
+}
+
+/** Prints a fit as text: one line per parameter with its standard error and 95% interval, then the notice. */
 export function printFit(fit: ClvFit): void {
   process.stdout.write(
     `${fit.model}: log-likelihood ${fit.log_likelihood.toFixed(2)}, ${fit.n.toLocaleString("en-US")} customers${fit.converged ? "" : " (did not converge)"}\n`,
   );
   printTable(
-    Object.entries(fit.params).map(([name, value]) => ({ name, value, se: fit.std_errors[name] ?? null })),
+    Object.entries(fit.params).map(([name, value]) => {
+      const ci = fit.intervals?.[name];
+      return {
+        name,
+        value,
+        se: fit.std_errors[name] ?? null,
+        ci: ci === undefined ? "" : `${ci.lower.toPrecision(3)} – ${ci.upper.toPrecision(3)}`,
+      };
+    }),
     [
       ["name", "parameter"],
       ["value", "estimate"],
       ["se", "std. error"],
+      ["ci", "95% interval"],
     ],
   );
+  process.stdout.write(identificationNotice(fit));
 }
 
 /** `vafa clv fit`: fits one model on the store's transactions or on a published summary file. */
@@ -50,13 +80,19 @@ export function clvFitCommand(): Command {
           ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
         });
       } else {
+        const options = {
+          model: opts.model,
+          unit: opts.unit,
+          ...(opts.calibrationEnd === undefined ? {} : { calibrationEnd: opts.calibrationEnd }),
+          ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
+        };
+        // The fit runs in a worker thread: a progress line on a terminal, Ctrl-C stops it cleanly.
         const { fit: fresh } = await withEngine(config, { feature: "clv-fit" }, (engine) =>
-          fitAndRecord(engine, {
-            model: opts.model,
-            unit: opts.unit,
-            ...(opts.calibrationEnd === undefined ? {} : { calibrationEnd: opts.calibrationEnd }),
-            ...(opts.penalizer === undefined ? {} : { penalizer: opts.penalizer }),
-          }),
+          withModelWorker(json, async (run) =>
+            fitAndRecord(engine, options, async () =>
+              run({ kind: "fit", inputs: await readFitInputs(engine, options) }),
+            ),
+          ),
         );
         fit = fresh;
       }

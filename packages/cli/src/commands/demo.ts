@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type FactsSummary, factsSummary, runDefection, scoreStore } from "@vafa/app";
+import { type FactsSummary, factsSummary, runDefection, type ScoreReport, scoreStore } from "@vafa/app";
 import { duckdbDialect, type RetentionRow } from "@vafa/core";
 import { ingestFiles, retention } from "@vafa/duckdb";
 import { Command } from "commander";
@@ -9,6 +9,8 @@ import { portArg } from "../portArg.ts";
 import { progressBar } from "../progressBar.ts";
 import { projectRoot } from "../projectRoot.ts";
 import { withEmbedded } from "../withEngine.ts";
+import { identificationNotice } from "./clvFit.ts";
+import { spread } from "./clvScore.ts";
 
 /** The project's own copy of UCI Online Retail (CC BY 4.0), so the demo needs nothing outside. */
 export const demoFile = join(projectRoot(), "data", "online-retail", "online-retail.csv.gz");
@@ -60,6 +62,8 @@ export function demoCommand(): Command {
               customers: scores.customers,
               total_clv: scores.total_clv,
               mean_p_alive: scores.mean_p_alive,
+              distribution: scores.distribution,
+              identification: scores.identification,
             },
             defection: {
               as_of: defection.asOf,
@@ -87,7 +91,7 @@ export function demoCommand(): Command {
 
 function printHeadline(
   o: FactsSummary,
-  clv: { customers: number; total_clv: number; mean_p_alive: number },
+  clv: Pick<ScoreReport, "customers" | "total_clv" | "distribution" | "identification">,
   defection: { as_of: string; statuses: Record<string, number>; alerts_created: number },
   rows: readonly RetentionRow[],
 ): void {
@@ -96,7 +100,9 @@ function printHeadline(
     `Vafa demo — UCI Online Retail\n` +
       `${n(o.customers)} customers, ${n(o.orders)} orders, ${o.first_day} → ${o.last_day}; ` +
       `net sales ${n(o.net_sales)}, returns ${n(o.returns)}\n` +
-      `lifetime value (BG/NBD × Gamma-Gamma, next 12 months): ${n(clv.total_clv)} across ${n(clv.customers)} customers; mean P(alive) ${clv.mean_p_alive.toFixed(2)}\n` +
+      `lifetime value (BG/NBD × Gamma-Gamma, next 12 months): ${n(clv.total_clv)} across ${n(clv.customers)} customers\n` +
+      `P(alive): ${spread(clv.distribution.p_alive, 2)}; purchases expected in 12 months: ${spread(clv.distribution.expected_purchases, 1)}\n` +
+      (clv.identification === null ? "" : identificationNotice({ identification: clv.identification })) +
       `as of ${defection.as_of}: ${n(defection.statuses.at_risk ?? 0)} at risk, ${n(defection.statuses.defected ?? 0)} defected; ${n(defection.alerts_created)} new alerts\n\n` +
       "Monthly retention (* = period not fully covered by the data)\n",
   );

@@ -1,4 +1,5 @@
 import {
+  chooseModel,
   clvModels,
   dataVersion,
   defaultCalibrationEnd,
@@ -11,6 +12,7 @@ import {
   purchaseModels,
   readCheckInputs,
   readFitInputs,
+  runModelWorker,
   scoreOrders,
   scoreStore,
 } from "@vafa/app";
@@ -101,7 +103,7 @@ export function modelRoutes(): Route[] {
       access: "analyse",
       feature: "clv-score",
       body: z.object({
-        model: z.enum(purchaseModels).default("bgnbd"),
+        model: z.enum(["auto", ...purchaseModels]).default("auto"),
         horizon_days: z.number().int().min(1).max(36_500).default(365),
         discount_rate: z.number().min(0).max(10).default(0.1),
         margin: z.number().min(0).max(1).optional(),
@@ -109,25 +111,64 @@ export function modelRoutes(): Route[] {
         unit,
       }),
       returns:
-        "{ jobId } — the job's result is { model, customers, total_clv, mean_p_alive, top, refitted, … }",
+        "{ jobId } — the job's result is { model, choice: { model, reason, ranking } | null, customers, total_clv, mean_p_alive, distribution: { p_alive, expected_purchases } (quantiles), identification: { code, notice, message } | null, top, refitted, … }; model auto (the default) scores with the model that predicts a held-out last third best",
       handle: async ({ app, body, principal }) => {
         const { user } = signedIn(principal);
         requireWritable(app);
         const margin = body.margin ?? (await readSettings(app.state)).margin ?? 1;
         await audit(app, user, "model.score", body.model, body);
-        const jobId = await app.jobs.start("model-score", user.id, (progress) =>
-          app.engine.session(async (engine) => {
-            progress(0.05);
-            return scoreStore(engine, {
-              model: body.model,
+        const calibration =
+          body.calibration_end !== undefined ? { calibrationEnd: body.calibration_end } : {};
+        const jobId = await app.jobs.start("model-score", user.id, async (progress) => {
+          progress(0.05);
+          const version = await dataVersion(app.engine);
+          // Fits and the model check run in worker threads, stored per data version and settings.
+          const choice =
+            body.model === "auto"
+              ? await chooseModel(app.engine, {
+                  unit: body.unit,
+                  ...(body.calibration_end !== undefined ? { asOf: body.calibration_end } : {}),
+                  runCheck: (inputs) =>
+                    app.models.run(
+                      JSON.stringify([
+                        "models-choice",
+                        version,
+                        inputs.calibrationEnd,
+                        inputs.holdoutEnd,
+                        body.unit,
+                      ]),
+                      (signal) =>
+                        runModelWorker(
+                          { kind: "check", inputs },
+                          { signal, budgetMs: app.config.fitBudgetMs },
+                        ),
+                    ),
+                })
+              : null;
+          progress(0.5);
+          const model = choice?.model ?? (body.model === "auto" ? "bgnbd" : body.model);
+          const scored = await app.engine.session(async (engine) =>
+            scoreStore(engine, {
+              model,
+              runFit: (inputs) =>
+                app.models.run(
+                  JSON.stringify([
+                    "model-fit",
+                    version,
+                    fitSettings({ model: inputs.model, unit: body.unit, ...calibration }),
+                  ]),
+                  (signal) =>
+                    runModelWorker({ kind: "fit", inputs }, { signal, budgetMs: app.config.fitBudgetMs }),
+                ),
               horizonDays: body.horizon_days,
               discountRate: body.discount_rate,
               margin,
               unit: body.unit,
-              ...(body.calibration_end !== undefined ? { calibrationEnd: body.calibration_end } : {}),
-            });
-          }),
-        );
+              ...calibration,
+            }),
+          );
+          return { ...scored, choice };
+        });
         return { jobId };
       },
     }),
