@@ -66,4 +66,20 @@ describe("groupPatterns: distinct (x, t_x, T) sorted by (x, T, t_x), whatever th
     expect(packed).toEqual(compared);
     expect(packed.patterns.reduce((s, p) => s + Number(p[3]), 0)).toBe(n);
   });
+
+  it("gives the same groups when the ranges are too wide to rank in one number (a search per customer)", () => {
+    // Ages up to a million days and a repeat count of 8,000 overflow the exact range of a ranked key.
+    const x = [8000, 0, 8000, 3];
+    const T = [999_999, 5, 999_999, 700_000];
+    const tx = [999_000, 0, 998_000, 699_999];
+    expect(grouped(x, tx, T, 1)).toEqual({
+      patterns: [
+        [0, 0, 5, 1],
+        [3, 699_999, 700_000, 1],
+        [8000, 998_000, 999_999, 1],
+        [8000, 999_000, 999_999, 1],
+      ],
+      patternOf: [3, 0, 2, 1],
+    });
+  });
 });

@@ -49,9 +49,9 @@ function fromOrder(
 /**
  * Groups customers (in any order) into their distinct (x, t_x, T) patterns, sorted by (x, T, t_x) as
  * `compressedSummaryQuery` sorts them, with each customer's pattern. In whole days (recency and age
- * whole multiples of `unitDays`' reciprocal) each customer's pattern packs into one exact number, so
- * a native numeric sort of a million keys and a binary search per customer do it; otherwise the
- * customers are sorted by comparison.
+ * whole multiples of `unitDays`' reciprocal) each customer's pattern and index pack into one exact
+ * number, so one native numeric sort of a million numbers does it; otherwise the customers are
+ * sorted by comparison.
  *
  * @example
  * groupPatterns(Float64Array.of(1, 0, 1), Float64Array.of(1, 0, 1), Float64Array.of(2, 2, 2), 7);
@@ -91,7 +91,30 @@ export function groupPatterns(
     );
     return fromOrder(x, tx, T, order);
   }
-  // Distinct keys in order; each customer finds its pattern by binary search.
+  // With the customer's index appended in mixed radix the sorted keys are the customers' order
+  // itself: one native sort of a million numbers and no search, as long as the product of the
+  // ranges stays exact (below 2^53); otherwise a binary search per customer in the distinct keys.
+  let maxX = 0;
+  let maxDays = 0;
+  let maxRecency = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    maxX = Math.max(maxX, Math.floor(key / F40));
+    maxDays = Math.max(maxDays, Math.floor(key / F20) % F20);
+    maxRecency = Math.max(maxRecency, key % F20);
+  }
+  const [dx, dd, dr] = [maxDays + 1, maxRecency + 1, n];
+  if ((maxX + 1) * dx * dd * dr < 2 ** 53) {
+    const ranked = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      ranked[i] = ((Math.floor(key / F40) * dx + (Math.floor(key / F20) % F20)) * dd + (key % F20)) * dr + i;
+    }
+    ranked.sort();
+    const order = new Uint32Array(n);
+    for (let r = 0; r < n; r++) order[r] = (ranked[r] as number) % dr;
+    return fromOrder(x, tx, T, order);
+  }
   const sorted = keys.slice().sort();
   let size = 0;
   for (let r = 0; r < n; r++)
