@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,6 +79,13 @@ const cases: readonly (readonly [string, readonly Call[]])[] = [
   ["GET /api/cohorts", [{ path: "/api/cohorts?period=month&metric=sales" }]],
   ["GET /api/lifecycle", [{ path: "/api/lifecycle?period=month" }]],
   ["GET /api/profitability", [{ path: "/api/profitability?by=country&margin=0.3" }]],
+  // Branch scope (an agent's view; the admin asks with branch=): the branch's customers only, bound
+  // as a parameter (GLOBAL IN on ClickHouse); groups under the minimum size suppressed.
+  ["GET /api/overview", [{ path: "/api/overview?period=month&branch=North" }]],
+  ["GET /api/retention", [{ path: "/api/retention?period=quarter&branch=North" }]],
+  ["GET /api/cohorts", [{ path: "/api/cohorts?period=quarter&branch=South" }]],
+  ["GET /api/lifecycle", [{ path: "/api/lifecycle?period=quarter&branch=South" }]],
+  ["GET /api/profitability", [{ path: "/api/profitability?margin=0.3&branch=North" }]],
   ["GET /api/share-of-wallet", [{ path: "/api/share-of-wallet" }]],
   ["GET /api/repurchase-cycle", [{ path: "/api/repurchase-cycle" }]],
   // Customers.
@@ -109,7 +116,10 @@ const cases: readonly (readonly [string, readonly Call[]])[] = [
   ["GET /api/segments/{name}/members", [{ path: "/api/segments/fr/members?limit=10", exclude: ids }]],
   ["DELETE /api/segments/{name}", [{ path: "/api/segments/fr" }]],
   ["GET /api/segments/rfm", [{ path: "/api/segments/rfm" }]],
-  ["GET /api/segments/targets", [{ path: "/api/segments/targets?by=country" }]],
+  [
+    "GET /api/segments/targets",
+    [{ path: "/api/segments/targets?by=country" }, { path: "/api/segments/targets?by=country&branch=North" }],
+  ],
   ["GET /api/segments/clusters", [{ path: "/api/segments/clusters?k=3" }]],
   // Lifetime value.
   ["POST /api/models/fit", [{ path: "/api/models/fit", body: { model: "bgnbd" }, exclude: ids, job: true }]],
@@ -216,6 +226,8 @@ const cases: readonly (readonly [string, readonly Call[]])[] = [
   ["PUT /api/settings", [{ path: "/api/settings", body: defaultSettings }]],
   ["GET /api/settings/outbound", [{ path: "/api/settings/outbound" }]],
   ["PUT /api/settings/outbound", [{ path: "/api/settings/outbound", body: { allowed_hosts: [] } }]],
+  ["GET /api/settings/privacy", [{ path: "/api/settings/privacy" }]],
+  ["PUT /api/settings/privacy", [{ path: "/api/settings/privacy", body: { min_group_size: 2 } }]],
   [
     "POST /api/users",
     [
@@ -346,6 +358,27 @@ describe("every API route on ClickHouse gives DuckDB's answer or 501; none answe
     ]);
     expect(onCh.rows_loaded).toBe(541909);
     expect(onDuck.rows_loaded).toBe(541909);
+    // Two branches of six new customers each, then their purchases (for the branch-scoped cases):
+    // customers already stored are not changed on ClickHouse, so the branches come with new ids.
+    const branchCustomers = join(dir, "branch-customers.csv");
+    const branchSales = join(dir, "branch-sales.csv");
+    const six = [1, 2, 3, 4, 5, 6];
+    const branchIds = [
+      ...six.map((k) => [`N0${k}`, "North", "Norway"]),
+      ...six.map((k) => [`S0${k}`, "South", "Spain"]),
+    ];
+    writeFileSync(branchCustomers, `id,branch,country\n${branchIds.map((r) => r.join(",")).join("\n")}\n`);
+    const sales = branchIds.flatMap(([id, , country], i) => {
+      const k = (i % 6) + 1;
+      const dates = [`2011-0${k}-05`, `2011-10-0${k}`, ...(k % 2 === 0 ? [`2011-12-0${k}`] : [])];
+      return dates.map((day, j) => `br-${id}-${j},${id},${day} 10:00:00,${10 * k + j},${country}`);
+    });
+    writeFileSync(branchSales, `id,customer_id,occurred_at,amount,country\n${sales.join("\n")}\n`);
+    for (const load of [
+      { kind: "customers", files: [branchCustomers] },
+      { kind: "transactions", files: [branchSales] },
+    ] as const)
+      await Promise.all([duckServer.context.engine.ingest(load), chServer.context.engine.ingest(load)]);
     duck = { server: duckServer, admin: await signedInAdmin(duckServer), saved: new Map() };
     ch = { server: chServer, admin: await signedInAdmin(chServer), saved: new Map() };
     routes = await documented(chServer);
