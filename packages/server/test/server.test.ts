@@ -445,7 +445,7 @@ describe("documents and pages", () => {
         "get /api/audit",
       ]),
     );
-    expect(listed.length).toBe(68);
+    expect(listed.length).toBe(70);
     expect(listed).toEqual(
       expect.arrayContaining([
         "post /api/defection/run",
@@ -456,6 +456,7 @@ describe("documents and pages", () => {
         "get /api/causes/drivers",
         "get /api/programme/campaigns/{id}/members.csv",
         "get /api/programme/economics",
+        "put /api/settings/privacy",
       ]),
     );
   });
