@@ -8,6 +8,7 @@ import { assertSameAnswer } from "../../clickhouse/test/assertSameAnswer.ts";
 import { startCluster, type TestCluster } from "../../clickhouse/test/cluster.ts";
 import { basketsCases } from "./contract/basketsCases.ts";
 import type { ContractCase } from "./contract/ContractCase.ts";
+import { causesCases } from "./contract/causesCases.ts";
 import { clvCases } from "./contract/clvCases.ts";
 import { defectionCases } from "./contract/defectionCases.ts";
 import { embeddedCases } from "./contract/embeddedCases.ts";
@@ -30,8 +31,10 @@ const cases: Readonly<Record<string, ContractCase>> = {
   ...segmentsCases,
   ...defectionCases,
   ...clvCases,
-  ...embeddedCases,
+  ...causesCases,
+  // Before the embedded cases, which record a complaint and a survey answer on DuckDB alone.
   ...overviewCases,
+  ...embeddedCases,
   ...ingestCases,
 };
 

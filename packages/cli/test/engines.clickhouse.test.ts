@@ -101,6 +101,8 @@ const same: Record<string, readonly string[]> = {
   "defection backtest": ["defection", "backtest", "--as-of", "2011-09-01", "--window", "90"],
   "segments rfm": ["segments", "rfm", "--compare", "2011-06-30"],
   "segments clusters": ["segments", "clusters", "--k", "4"],
+  "causes drivers": ["causes", "drivers", "--as-of", "2011-09-01", "--window", "90"],
+  "causes profiles": ["causes", "profiles"],
 };
 
 /**
@@ -178,8 +180,6 @@ const refused: Record<string, readonly string[]> = {
   "complaints resolve": ["complaints", "resolve", "k1"],
   "surveys record": ["surveys", "record", "--customer", "12347", "--answer", "exit_reason=price"],
   "causes reasons": ["causes", "reasons"],
-  "causes drivers": ["causes", "drivers"],
-  "causes profiles": ["causes", "profiles"],
 };
 
 /**

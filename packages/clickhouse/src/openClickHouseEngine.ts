@@ -41,6 +41,8 @@ export const clickhouseFeatures: ReadonlySet<Feature> = new Set<Feature>([
   "segments-rfm",
   "segments-saved",
   "segments-clusters",
+  "causes-drivers",
+  "causes-profiles",
 ]);
 
 /** The operational store beside ClickHouse: a DuckDB file's client and how to close it. */

@@ -13,7 +13,9 @@ export const FACT_TABLES = {
   customers: {
     columns: `id String, created_at Nullable(DateTime('UTC')), segment Nullable(String), region Nullable(String),
       country Nullable(String), branch Nullable(String), owner Nullable(String), channel Nullable(String),
-      acquisition_cost Nullable(Float64), category_budget Nullable(Float64), tags Nullable(String), load_id Nullable(Int32)`,
+      acquisition_cost Nullable(Float64), category_budget Nullable(Float64), tags Nullable(String),
+      status Nullable(String), defected_at Nullable(DateTime('UTC')), exit_reason Nullable(String),
+      reason_category Nullable(String), load_id Nullable(Int32)`,
     order: "id",
     shardKey: "cityHash64(id)",
   },
@@ -57,6 +59,21 @@ export const STATUS_TABLES = {
       rule Nullable(String), as_of Date, recorded_at DateTime('UTC')`,
     engine: "MergeTree()",
     order: "(customer_id, recorded_at)",
+    shardKey: "cityHash64(customer_id)",
+  },
+} as const;
+
+/**
+ * Any other column of a customers file, as a typed attribute (same columns as DuckDB's), sharded by
+ * customer. Loading attributes into ClickHouse is refused for now; the table exists so that readers
+ * (drivers, profiles) find none rather than fail.
+ */
+export const ATTRIBUTE_TABLES = {
+  customer_attributes: {
+    columns: `customer_id String, name String, type String, value String, number Nullable(Float64),
+      load_id Nullable(Int32)`,
+    engine: "MergeTree()",
+    order: "(customer_id, name)",
     shardKey: "cityHash64(customer_id)",
   },
 } as const;
@@ -139,7 +156,7 @@ export function schemaStatements(
     distributed.push(
       `CREATE TABLE IF NOT EXISTS ${db}.customer_scores AS ${db}.${scores} ENGINE = Distributed(${checkName("cluster", cluster)}, ${db}, ${scores}, ${SCORE_TABLE.shardKey})`,
     );
-  for (const [name, t] of Object.entries(STATUS_TABLES)) {
+  for (const [name, t] of Object.entries({ ...STATUS_TABLES, ...ATTRIBUTE_TABLES })) {
     const localName = cluster === null ? name : `${name}_local`;
     local.push(
       `CREATE TABLE IF NOT EXISTS ${db}.${localName} (${t.columns}) ENGINE = ${t.engine} ORDER BY ${t.order}`,

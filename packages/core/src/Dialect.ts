@@ -41,6 +41,8 @@ export interface Dialect {
   epochDay(timestamp: string, timeZone: string | null): string;
   /** The aggregate giving `arg` from the row of smallest `value` (DuckDB `arg_min`, ClickHouse `argMin`). */
   argMin(arg: string, value: string): string;
+  /** The aggregate giving `arg` from the row of largest `value` (DuckDB `arg_max`, ClickHouse `argMax`). */
+  argMax(arg: string, value: string): string;
   /**
    * The per-customer purchase-day table the engine's store keeps current on every load, or null where
    * it keeps none: `customer_id`, `day` (epoch day of the stored timestamp), `spend` (the day's net

@@ -1,10 +1,10 @@
+import { defectionDrivers, defectionProfiles } from "@vafa/app";
 import { sql } from "@vafa/core";
 import {
   createComplaint,
-  defectionDrivers,
-  defectionProfiles,
   defectionReasons,
   listComplaints,
+  openDuckDBEngine,
   openStore,
   recordSurveyResponse,
   type Store,
@@ -114,7 +114,8 @@ describe("reason analysis in the store", () => {
 
 describe("drivers and profiles in the store", () => {
   it("finds a planted complaint category and ignores one without effect", async () => {
-    const s = await store();
+    const engine = await openDuckDBEngine(":memory:");
+    const s = { client: engine.client };
     // 400 customers buying on 2024-01-15; complaint x (every 4th) → 3 in 4 leave; y (every 5th) no effect.
     const tx: string[] = [];
     const after: string[] = [];
@@ -137,15 +138,16 @@ describe("drivers and profiles in the store", () => {
         `INSERT INTO complaints (id, customer_id, occurred_at, category, status, resolved_at) VALUES ${complaints.join(", ")}`,
       ),
     );
-    const r = await defectionDrivers(s.client, { asOf: "2024-01-31", windowDays: 90 });
+    const r = await defectionDrivers(engine, { asOf: "2024-01-31", windowDays: 90 });
     expect(r.customers).toBe(400);
     expect(r.drivers[0]?.id).toBe("complaint:late_delivery");
     const y = r.drivers.find((d) => d.id === "complaint:statement_error");
     expect(y?.relativeRiskLow).toBeLessThan(1);
     expect(y?.relativeRiskHigh).toBeGreaterThan(1);
     expect(r.drivers[0]?.valueAtStake).toBeCloseTo((r.drivers[0]?.excessRate ?? 0) * 100 * 30, 6);
-    const p = await defectionProfiles(s.client, { asOf: "2024-01-31", windowDays: 90 });
+    const p = await defectionProfiles(engine, { asOf: "2024-01-31", windowDays: 90 });
     expect(p.customers).toBe(400);
     expect(p.profitBasis).toBe("profit_12m");
+    await engine.close();
   });
 });

@@ -4,7 +4,8 @@ import {
   causeDriverDataset,
   type DriverAnalysisOptions,
   type DriverReport,
-  type SqlClient,
+  type Engine,
+  requireFeature,
 } from "@vafa/core";
 import { attributeColumns } from "./attributeColumns.ts";
 import { type CauseSource, causeSource } from "./causeSource.ts";
@@ -42,19 +43,21 @@ export interface DefectionDriversReport extends DriverReport {
  * plain sentence), ranked by value at stake.
  *
  * @example
- * const r = await defectionDrivers(store.client, { references: { Contract: "Two year" }, value: "MonthlyCharges", valueMultiplier: 12 });
+ * const r = await defectionDrivers(engine, { references: { Contract: "Two year" }, value: "MonthlyCharges", valueMultiplier: 12 });
  * console.log(r.drivers[0]?.sentence);
  */
 export async function defectionDrivers(
-  client: SqlClient,
+  engine: Engine,
   options: DefectionDriversOptions = {},
 ): Promise<DefectionDriversReport> {
+  requireFeature(engine, "causes-drivers");
+  const client = engine.facts;
   const source = await causeSource(client, options.outcome);
   if (source === "snapshot") {
     const report = analyseDrivers(await snapshotDataset(client, options), options);
     return { ...report, source, asOf: null, windowDays: null, windowEnd: null };
   }
-  const loaded = await loadCauseCustomers(client, { ...options, outcome: source });
+  const loaded = await loadCauseCustomers(engine, { ...options, outcome: source });
   const dataset = causeDriverDataset(loaded.customers, options);
   const extra = await attributeColumns(client, dataset.ids, dataset.outcome, options);
   const report = analyseDrivers(

@@ -2,9 +2,10 @@ import {
   causeProfileInputs,
   datasetProfiles,
   defectorProfiles,
+  type Engine,
   PROFILE_DIMENSIONS,
   type ProfileReport,
-  type SqlClient,
+  requireFeature,
 } from "@vafa/core";
 import { attributeColumns } from "./attributeColumns.ts";
 import { type CauseSource, causeSource } from "./causeSource.ts";
@@ -36,20 +37,22 @@ export interface DefectionProfilesReport extends ProfileReport {
  * included), valued by the `value` attribute.
  *
  * @example
- * const r = await defectionProfiles(store.client, { asOf: "2024-06-30" });
+ * const r = await defectionProfiles(engine, { asOf: "2024-06-30" });
  * r.rows.filter((x) => x.costlyAndLikelyToLeave);
  */
 export async function defectionProfiles(
-  client: SqlClient,
+  engine: Engine,
   options: DefectionProfilesOptions = {},
 ): Promise<DefectionProfilesReport> {
+  requireFeature(engine, "causes-profiles");
+  const client = engine.facts;
   const source = await causeSource(client, options.outcome);
   if (source === "snapshot") {
     const dataset = await snapshotDataset(client, options);
     const report = datasetProfiles(dataset);
     return { ...report, source, asOf: null, windowDays: null, profitBasis: dataset.valueBasis };
   }
-  const loaded = await loadCauseCustomers(client, { ...options, outcome: source });
+  const loaded = await loadCauseCustomers(engine, { ...options, outcome: source });
   const anyCost = loaded.customers.some((c) => c.profit12m !== null);
   const outcome = Uint8Array.from(loaded.customers.map((c) => (c.defected ? 1 : 0)));
   const extra = await attributeColumns(

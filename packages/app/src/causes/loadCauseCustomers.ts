@@ -3,8 +3,8 @@ import {
   CausesError,
   driverQueries,
   duckdbDialect,
+  type Engine,
   fromEpochDay,
-  type SqlClient,
   sql,
   toCauseCustomers,
   toEpochDay,
@@ -33,21 +33,21 @@ export interface LoadedCauseCustomers {
 
 /**
  * Reads every customer with a purchase in the lookback as of a day, with its complaints, survey
- * scores, value and outcome (see `driverQueries`, `toCauseCustomers`).
+ * scores (from the operational store), value and outcome (see `driverQueries`, `toCauseCustomers`).
  *
  * @throws CausesError when there are no transactions, or the window runs past the last one.
  * @example
- * const { customers } = await loadCauseCustomers(store.client, { asOf: "2011-09-01", windowDays: 90 });
+ * const { customers } = await loadCauseCustomers(engine, { asOf: "2011-09-01", windowDays: 90 });
  */
 export async function loadCauseCustomers(
-  client: SqlClient,
+  engine: Pick<Engine, "facts" | "dialect" | "state">,
   options: CauseWindowOptions = {},
 ): Promise<LoadedCauseCustomers> {
   const windowDays = options.windowDays ?? 90;
   const lookbackDays = options.lookbackDays ?? 365;
   const outcome = options.outcome ?? "window";
-  const [last] = await client.all(
-    sql(`SELECT max(${duckdbDialect.epochDay("occurred_at", null)}) AS d FROM transactions`),
+  const [last] = await engine.facts.all(
+    sql(`SELECT max(${engine.dialect.epochDay("occurred_at", null)}) AS d FROM transactions`),
   );
   if (last?.d === null || last?.d === undefined) throw new CausesError("no transactions: ingest some first");
   const lastDay = Number(last.d);
@@ -58,12 +58,15 @@ export async function loadCauseCustomers(
       `the outcome window ${fromEpochDay(asOfDay)} + ${windowDays} days runs past the last transaction (${fromEpochDay(lastDay)}): use an earlier --as-of`,
     );
   }
-  const q = driverQueries(duckdbDialect, { asOfDay, windowDays, lookbackDays });
+  const window = { asOfDay, windowDays, lookbackDays };
+  // Purchases are facts (the analytic store); complaints and survey answers are the operational store's.
+  const facts = driverQueries(engine.dialect, window);
+  const state = driverQueries(duckdbDialect, window);
   const customers = toCauseCustomers(
     {
-      customers: await client.all(q.customers),
-      complaints: await client.all(q.complaints),
-      surveys: await client.all(q.surveys),
+      customers: await engine.facts.all(facts.customers),
+      complaints: await engine.state.all(state.complaints),
+      surveys: await engine.state.all(state.surveys),
     },
     { asOfDay, outcome },
   );

@@ -1,8 +1,6 @@
 import {
   classifyStore,
   createComplaint,
-  defectionDrivers,
-  defectionProfiles,
   defectionReasons,
   listComplaints,
   programmeEconomics,
@@ -22,8 +20,6 @@ export const embeddedCases: ContractCases = {
     run: (e) => shareOfWallet(e.facts),
   },
   "defection reasons": { feature: "causes-reasons", run: (e) => defectionReasons(e.facts) },
-  "defection drivers": { feature: "causes-drivers", run: (e) => defectionDrivers(e.facts) },
-  "defector profiles": { feature: "causes-profiles", run: (e) => defectionProfiles(e.facts) },
   "a complaint recorded and listed": {
     feature: "complaints",
     async run(e) {

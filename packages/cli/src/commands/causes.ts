@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { defectionDrivers, defectionProfiles, type SnapshotOptions } from "@vafa/app";
 import {
   analyseDrivers,
   CausesError,
@@ -13,11 +14,11 @@ import {
   tableDriverDataset,
   tableReasons,
 } from "@vafa/core";
-import { defectionDrivers, defectionProfiles, defectionReasons, type SnapshotOptions } from "@vafa/duckdb";
+import { defectionReasons } from "@vafa/duckdb";
 import { Command } from "commander";
 import { globalOptions } from "../globalOptions.ts";
 import { printJson, printTable } from "../output.ts";
-import { withEmbedded } from "../withEngine.ts";
+import { withEmbedded, withEngine } from "../withEngine.ts";
 
 const METHOD = `
 Method: one row per customer. From transactions: as of --as-of (default: the last transaction day
@@ -491,8 +492,8 @@ export function causesCommand(): Command {
       const report =
         opts.table !== undefined
           ? analyseDrivers(tableDataset({ ...opts, table: opts.table }), analysis)
-          : await withEmbedded(config, { feature: "causes-drivers" }, (store) =>
-              defectionDrivers(store.client, {
+          : await withEngine(config, { feature: "causes-drivers" }, (engine) =>
+              defectionDrivers(engine, {
                 ...analysis,
                 ...snapshotOptions(opts),
                 windowDays: parseWhole(opts.window, "--window"),
@@ -526,8 +527,8 @@ export function causesCommand(): Command {
         const report = datasetProfiles(tableDataset({ ...opts, table: opts.table }));
         return json ? printJson(report) : printProfiles(report, report.notes, report.population);
       }
-      const report = await withEmbedded(config, { feature: "causes-profiles" }, (store) =>
-        defectionProfiles(store.client, {
+      const report = await withEngine(config, { feature: "causes-profiles" }, (engine) =>
+        defectionProfiles(engine, {
           ...snapshotOptions(opts),
           windowDays: parseWhole(opts.window, "--window"),
           lookbackDays: parseWhole(opts.lookback, "--lookback"),

@@ -126,7 +126,10 @@ export function defectorProfiles(
     block.sort(
       (a, b) =>
         Number(b.likelyToLeave && b.belowAverageValue) - Number(a.likelyToLeave && a.belowAverageValue) ||
-        b.rate - a.rate,
+        b.rate - a.rate ||
+        // Ties (small groups share rates such as 1/1) by size, then name: the same order on every engine.
+        b.customers - a.customers ||
+        a.group.localeCompare(b.group),
     );
     rows.push(...block);
   }

@@ -116,6 +116,7 @@ export function clickhouseDialectFor(capabilities: DialectCapabilities): Dialect
     // The zone is a placeholder bound as a constant (literal or query parameter): toDate needs a constant zone.
     epochDay: (timestamp, timeZone) => `toInt32(toDate(${timestamp}, ${timeZone ?? "'UTC'"}))`,
     argMin: (arg, value) => `argMin(${arg}, ${value})`,
+    argMax: (arg, value) => `argMax(${arg}, ${value})`,
     customerDays: null,
     // Exact median, the mean of the two middle values for an even count (as DuckDB's median);
     // ClickHouse's quantileExact/medianExact return the upper middle value instead. The sorted array

@@ -19,6 +19,7 @@ export const duckdbDialect: Dialect = {
       ? `CAST(date_diff('day', DATE '1970-01-01', CAST(${timestamp} AS DATE)) AS INTEGER)`
       : `CAST(date_diff('day', DATE '1970-01-01', CAST(timezone(${timeZone}, CAST(${timestamp} AS TIMESTAMPTZ)) AS DATE)) AS INTEGER)`,
   argMin: (arg, value) => `arg_min(${arg}, ${value})`,
+  argMax: (arg, value) => `arg_max(${arg}, ${value})`,
   customerDays: "customer_days",
   median: (expr) => `median(${expr})`,
   consecutiveGaps: (source, key, value) =>

@@ -1,4 +1,10 @@
-import { branchCustomerIds, complaintCustomer, requireCustomerInBranch } from "@vafa/app";
+import {
+  branchCustomerIds,
+  complaintCustomer,
+  defectionDrivers,
+  defectionProfiles,
+  requireCustomerInBranch,
+} from "@vafa/app";
 import {
   COMPLAINT_STATUSES,
   LOCALES,
@@ -10,8 +16,6 @@ import {
 } from "@vafa/core";
 import {
   createComplaint,
-  defectionDrivers,
-  defectionProfiles,
   defectionReasons,
   listComplaints,
   recordSurveyResponse,
@@ -329,7 +333,7 @@ export function causeRoutes(): Route[] {
           ...(query.fix_cost === undefined ? {} : { fixCosts: { "*": query.fix_cost } }),
         };
         return app.cache.get(["cause-drivers", options], () =>
-          app.engine.session((s) => defectionDrivers(s.facts, options)),
+          app.engine.session((s) => defectionDrivers(s, options)),
         );
       },
     }),
@@ -347,7 +351,7 @@ export function causeRoutes(): Route[] {
       handle: async ({ app, query }) => {
         const options = windowOptions(query);
         return app.cache.get(["cause-profiles", options], () =>
-          app.engine.session((s) => defectionProfiles(s.facts, options)),
+          app.engine.session((s) => defectionProfiles(s, options)),
         );
       },
     }),
