@@ -4,6 +4,16 @@ import { checkState } from "../config.ts";
 import { globalOptions } from "../globalOptions.ts";
 import { portArg } from "../portArg.ts";
 
+/** A whole number ≥ 1 (model fits at once) or a positive number (seconds), from a flag. */
+function positiveArg(what: string, whole: boolean) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n)))
+      throw new InvalidArgumentError(`${what} must be a positive ${whole ? "whole " : ""}number`);
+    return n;
+  };
+}
+
 function hoursArg(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0)
@@ -33,9 +43,23 @@ export function serveCommand(): Command {
       "--trust-proxy",
       "behind a reverse proxy: take the scheme from X-Forwarded-Proto and the client address from the last X-Forwarded-For entry",
     )
+    .option(
+      "--max-fits <n>",
+      "model fits and checks running at once, each in a worker thread (more wait their turn)",
+      positiveArg("--max-fits", true),
+      1,
+    )
+    .option(
+      "--fit-budget <seconds>",
+      "time budget of one model fit or check; past it the fit is stopped (503)",
+      positiveArg("--fit-budget", false),
+      600,
+    )
     .action(
       async (
         opts: {
+          maxFits: number;
+          fitBudget: number;
           port: number;
           host: string;
           state?: string;
@@ -72,6 +96,8 @@ export function serveCommand(): Command {
             sessionTtlMs: opts.sessionHours * 3_600_000,
             secureCookies: opts.secureCookies === true,
             trustProxy: opts.trustProxy === true,
+            maxConcurrentFits: opts.maxFits,
+            fitBudgetMs: opts.fitBudget * 1000,
           },
         });
         process.stdout.write(`Vafa serving ${server.url}\n`);
