@@ -105,5 +105,35 @@ describe("model checks run off the request thread (CDNOW master, 23,570 customer
     expect(stored.headers.get("x-vafa-result")).toBe("stored");
     expect(stored.json).toEqual(first.json);
     expect(server.context.models.active).toBe(0);
+    // CDNOW identifies every model: no notice on any fit.
+    const fits = first.json.fits as { model: string; identification: { notice: boolean } }[];
+    expect(fits.map((f) => [f.model, f.identification.notice])).toEqual([
+      ["bgnbd", false],
+      ["pareto-nbd", false],
+      ["mbgnbd", false],
+    ]);
+  });
+
+  it("a score job with model auto says which model and why, with the spread of P(alive) and the identification", async () => {
+    const started = await clients.admin.post("/api/models/score", { horizon_days: 365 });
+    expect(started.status).toBe(200);
+    let job: Record<string, unknown> = {};
+    for (let i = 0; i < 1200 && job.state !== "done" && job.state !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await clients.admin.get(`/api/jobs/${String(started.json.jobId)}`)).json;
+    }
+    expect(job.state, JSON.stringify(job)).toBe("done");
+    const result = job.result as {
+      model: string;
+      choice: { model: string; reason: string };
+      distribution: { p_alive: { p10: number; median: number; p90: number } };
+      identification: { code: string; notice: boolean };
+    };
+    expect(result.choice.model).toBe(result.model);
+    expect(result.choice.reason).toMatch(
+      /^chosen by the model check \(calibration to 1997-\d\d-\d\d, holdout to 1998-06-30\): /,
+    );
+    expect(result.distribution.p_alive.p10).toBeLessThan(result.distribution.p_alive.p90);
+    expect(result.identification).toMatchObject({ code: "identified", notice: false });
   });
 });
