@@ -67,7 +67,7 @@ describe("groupPatterns: distinct (x, t_x, T) sorted by (x, T, t_x), whatever th
     expect(packed.patterns.reduce((s, p) => s + Number(p[3]), 0)).toBe(n);
   });
 
-  it("gives the same groups when the ranges are too wide to rank in one number (a search per customer)", () => {
+  it("gives the same groups when the ranges are too wide to rank in one number (sorted by comparison)", () => {
     // Ages up to a million days and a repeat count of 8,000 overflow the exact range of a ranked key.
     const x = [8000, 0, 8000, 3];
     const T = [999_999, 5, 999_999, 700_000];

@@ -5,9 +5,8 @@ export interface PatternGroups {
   readonly patternOf: Int32Array;
 }
 
-/** 2^20 and 2^40: the fields of a packed key (days below 2^20, x below 2^13, so the key is below 2^53). */
-const F20 = 2 ** 20;
-const F40 = 2 ** 40;
+/** Repeat counts and days below this fit the ranked key's fields (their product is checked too). */
+const LIMIT = 2 ** 31;
 
 /** Patterns from the customers' order sorted by (x, T, t_x): one pass over the runs. */
 function fromOrder(
@@ -49,9 +48,9 @@ function fromOrder(
 /**
  * Groups customers (in any order) into their distinct (x, t_x, T) patterns, sorted by (x, T, t_x) as
  * `compressedSummaryQuery` sorts them, with each customer's pattern. In whole days (recency and age
- * whole multiples of `unitDays`' reciprocal) each customer's pattern and index pack into one exact
- * number, so one native numeric sort of a million numbers does it; otherwise the customers are
- * sorted by comparison.
+ * whole multiples of `unitDays`' reciprocal, ranges small enough) each customer's pattern and index
+ * pack into one exact number, so one native numeric sort of a million numbers does it; otherwise
+ * the customers are sorted by comparison.
  *
  * @example
  * groupPatterns(Float64Array.of(1, 0, 1), Float64Array.of(1, 0, 1), Float64Array.of(2, 2, 2), 7);
@@ -64,25 +63,34 @@ export function groupPatterns(
   unitDays: number,
 ): PatternGroups {
   const n = x.length;
-  const keys = new Float64Array(n);
-  let packed = true;
-  for (let i = 0; i < n && packed; i++) {
+  const days = new Int32Array(n);
+  const recency = new Int32Array(n);
+  let whole = true;
+  let maxX = 0;
+  let maxDays = 0;
+  let maxRecency = 0;
+  for (let i = 0; i < n; i++) {
     const xi = x[i] as number;
-    const days = Math.round((T[i] as number) * unitDays);
-    const recency = Math.round((tx[i] as number) * unitDays);
-    packed =
-      Number.isInteger(xi) &&
-      xi >= 0 &&
-      xi < 2 ** 13 &&
-      days >= 0 &&
-      days < F20 &&
-      recency >= 0 &&
-      recency < F20 &&
-      days / unitDays === T[i] &&
-      recency / unitDays === tx[i];
-    keys[i] = xi * F40 + days * F20 + recency;
+    const d = Math.round((T[i] as number) * unitDays);
+    const r = Math.round((tx[i] as number) * unitDays);
+    if (
+      !(xi >= 0 && xi < LIMIT && Number.isInteger(xi)) ||
+      !(d >= 0 && d < LIMIT && r >= 0 && r < LIMIT) ||
+      d / unitDays !== T[i] ||
+      r / unitDays !== tx[i]
+    ) {
+      whole = false;
+      break;
+    }
+    days[i] = d;
+    recency[i] = r;
+    if (xi > maxX) maxX = xi;
+    if (d > maxDays) maxDays = d;
+    if (r > maxRecency) maxRecency = r;
   }
-  if (!packed) {
+  const dd = maxDays + 1;
+  const dr = maxRecency + 1;
+  if (!whole || (maxX + 1) * dd * dr * n >= 2 ** 53) {
     const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
       (a, b) =>
         (x[a] as number) - (x[b] as number) ||
@@ -91,57 +99,42 @@ export function groupPatterns(
     );
     return fromOrder(x, tx, T, order);
   }
-  // With the customer's index appended in mixed radix the sorted keys are the customers' order
-  // itself: one native sort of a million numbers and no search, as long as the product of the
-  // ranges stays exact (below 2^53); otherwise a binary search per customer in the distinct keys.
-  let maxX = 0;
-  let maxDays = 0;
-  let maxRecency = 0;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as number;
-    maxX = Math.max(maxX, Math.floor(key / F40));
-    maxDays = Math.max(maxDays, Math.floor(key / F20) % F20);
-    maxRecency = Math.max(maxRecency, key % F20);
-  }
-  const [dx, dd, dr] = [maxDays + 1, maxRecency + 1, n];
-  if ((maxX + 1) * dx * dd * dr < 2 ** 53) {
-    const ranked = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
-      ranked[i] = ((Math.floor(key / F40) * dx + (Math.floor(key / F20) % F20)) * dd + (key % F20)) * dr + i;
-    }
-    ranked.sort();
-    const order = new Uint32Array(n);
-    for (let r = 0; r < n; r++) order[r] = (ranked[r] as number) % dr;
-    return fromOrder(x, tx, T, order);
-  }
-  const sorted = keys.slice().sort();
-  let size = 0;
-  for (let r = 0; r < n; r++)
-    if (r === 0 || sorted[r] !== sorted[size - 1]) sorted[size++] = sorted[r] as number;
-  const unique = sorted.subarray(0, size);
+  // The pattern and the customer's index in one exact number (mixed radix): sorted, they are the
+  // customers in pattern order, and equal patterns are equal quotients by n.
+  const ranked = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    ranked[i] = (((x[i] as number) * dd + (days[i] as number)) * dr + (recency[i] as number)) * n + i;
+  ranked.sort();
   const patternOf = new Int32Array(n);
-  const px = new Float64Array(size);
-  const ptx = new Float64Array(size);
-  const pT = new Float64Array(size);
-  const pn = new Float64Array(size);
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as number;
-    let lo = 0;
-    let hi = size - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((unique[mid] as number) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    patternOf[i] = lo;
-    if (pn[lo] === 0) {
+  const px = new Float64Array(n);
+  const ptx = new Float64Array(n);
+  const pT = new Float64Array(n);
+  const pn = new Float64Array(n);
+  let k = -1;
+  let previous = -1;
+  for (let r = 0; r < n; r++) {
+    const v = ranked[r] as number;
+    const i = v % n;
+    const pattern = (v - i) / n;
+    if (pattern !== previous) {
+      k++;
+      previous = pattern;
       // The customer's own values: the same doubles the engine computed for everyone of the pattern.
-      px[lo] = x[i] as number;
-      ptx[lo] = tx[i] as number;
-      pT[lo] = T[i] as number;
+      px[k] = x[i] as number;
+      ptx[k] = tx[i] as number;
+      pT[k] = T[i] as number;
     }
-    pn[lo] = (pn[lo] as number) + 1;
+    pn[k] = (pn[k] as number) + 1;
+    patternOf[i] = k;
   }
-  return { patterns: { x: px, tx: ptx, T: pT, count: pn }, patternOf };
+  const size = k + 1;
+  return {
+    patterns: {
+      x: px.slice(0, size),
+      tx: ptx.slice(0, size),
+      T: pT.slice(0, size),
+      count: pn.slice(0, size),
+    },
+    patternOf,
+  };
 }

@@ -85,27 +85,63 @@ export const round6 = (m: number): number => Math.sign(m) * (Math.round(Math.abs
 
 /** The Gamma-Gamma input: distinct (x, rounded monetary) of customers with x > 0 and positive spend, with counts, sorted. */
 function compressSpend(x: Float64Array, monetary: Float64Array): ScoreFrame["spend"] {
-  const byX = new Map<number, number[]>();
+  // Each spend in millionths (what round6 keeps) beside its x in one exact number, where the ranges
+  // allow: one native sort, then runs; otherwise grouped per x.
+  const micros = new Float64Array(x.length);
+  let kept = 0;
+  let maxX = 0;
+  let maxMicros = 0;
   for (let i = 0; i < x.length; i++) {
     const xv = x[i] as number;
     const m = monetary[i] as number;
     if (!(xv > 0 && m > 0)) continue;
-    const bucket = byX.get(xv);
-    if (bucket === undefined) byX.set(xv, [round6(m)]);
-    else bucket.push(round6(m));
+    const q = Math.round(m * 1e6);
+    micros[kept++] = q;
+    if (xv > maxX) maxX = xv;
+    if (q > maxMicros) maxMicros = q;
   }
+  const radix = maxMicros + 1;
   const outX: number[] = [];
   const outM: number[] = [];
   const outN: number[] = [];
-  for (const xv of [...byX.keys()].sort((a, b) => a - b)) {
-    const sorted = Float64Array.from(byX.get(xv) as number[]).sort();
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j < sorted.length && sorted[j] === sorted[i]) j++;
-      outX.push(xv);
-      outM.push(sorted[i] as number);
-      outN.push(j - i);
-      i = j;
+  if ((maxX + 1) * radix < 2 ** 53 && Number.isInteger(maxX)) {
+    const keys = new Float64Array(kept);
+    let j = 0;
+    for (let i = 0; i < x.length; i++) {
+      const xv = x[i] as number;
+      const m = monetary[i] as number;
+      if (xv > 0 && m > 0) keys[j++] = xv * radix + Math.round(m * 1e6);
+    }
+    keys.sort();
+    for (let r = 0; r < kept; ) {
+      let e = r;
+      while (e < kept && keys[e] === keys[r]) e++;
+      const q = (keys[r] as number) % radix;
+      outX.push(((keys[r] as number) - q) / radix);
+      outM.push(q / 1e6);
+      outN.push(e - r);
+      r = e;
+    }
+  } else {
+    const byX = new Map<number, number[]>();
+    for (let i = 0; i < x.length; i++) {
+      const xv = x[i] as number;
+      const m = monetary[i] as number;
+      if (!(xv > 0 && m > 0)) continue;
+      const bucket = byX.get(xv);
+      if (bucket === undefined) byX.set(xv, [round6(m)]);
+      else bucket.push(round6(m));
+    }
+    for (const xv of [...byX.keys()].sort((a, b) => a - b)) {
+      const sorted = Float64Array.from(byX.get(xv) as number[]).sort();
+      for (let i = 0; i < sorted.length; ) {
+        let e = i;
+        while (e < sorted.length && sorted[e] === sorted[i]) e++;
+        outX.push(xv);
+        outM.push(sorted[i] as number);
+        outN.push(e - i);
+        i = e;
+      }
     }
   }
   return { x: Float64Array.from(outX), m: Float64Array.from(outM), count: Float64Array.from(outN) };
