@@ -287,7 +287,7 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     const hint = await card.locator(".stat-hint").innerText();
     expect(label).toBe("Defected by rule");
     const api = await page.evaluate(async () => {
-      const rate = (await (await fetch("/api/defection/rate?period=month&periods=12")).json()) as {
+      const rate = (await (await fetch("/api/defection/rate?period=month&periods=1")).json()) as {
         rows: { period: string; group: string | null; rate: number; low: number; high: number }[];
       };
       const retention = (await (await fetch("/api/retention?period=month")).json()) as {

@@ -64,7 +64,7 @@ export const more = {
     ov: {
       defection: "Defected by rule",
       defectionHint:
-        "Share of {{previous}}'s active customers whose status is defected at the end of {{period}}, 95% interval.",
+        "Share of the customers active before {{period}} whose status is defected at its end, with the 95% interval.",
       churnLine: "Period churn (1 − customer retention) is {{churn}}.",
       byBranch: "Defected by rule, per branch",
       details: "Details",
@@ -148,7 +148,7 @@ export const more = {
     },
     ov: {
       defection: "ریزش طبق قاعده",
-      defectionHint: "سهم مشتریان فعال {{previous}} که در پایان {{period}} وضعیتشان ریزش است، با بازهٔ ۹۵٪.",
+      defectionHint: "سهم مشتریان فعالِ پیش از {{period}} که در پایان آن وضعیتشان ریزش است، با بازهٔ ۹۵٪.",
       churnLine: "ریزش دوره (۱ − نگهداشت مشتری) {{churn}} است.",
       byBranch: "ریزش طبق قاعده، به تفکیک شعبه",
       details: "جزئیات",
@@ -233,7 +233,7 @@ export const more = {
     ov: {
       defection: "الانقطاع وفق القاعدة",
       defectionHint:
-        "حصة العملاء النشطين في {{previous}} الذين أصبحت حالتهم منقطعة في نهاية {{period}}، بفاصل ٩٥٪.",
+        "حصة العملاء النشطين قبل {{period}} الذين أصبحت حالتهم منقطعة في نهايتها، بفاصل ٩٥٪.",
       churnLine: "الانقطاع في الفترة (١ − الاحتفاظ بالعملاء) هو {{churn}}.",
       byBranch: "الانقطاع وفق القاعدة، لكل فرع",
       details: "التفاصيل",

@@ -47,19 +47,13 @@ function DefectionCard({ state, churn }: { state: ApiState<DefectionRate>; churn
     );
   const rows = state.status === "ok" ? state.data.rows.filter((r) => r.group === null) : [];
   const latest = rows.at(-1);
-  const previous = rows.at(-2);
   return (
     <StatCard
       testId="defection-card"
       label={t("ov.defection")}
       value={latest === undefined ? "—" : format.interval(latest.rate, latest.low, latest.high)}
       hint={[
-        latest === undefined
-          ? ""
-          : t("ov.defectionHint", {
-              previous: format.label(previous?.period ?? ""),
-              period: format.label(latest.period),
-            }),
+        latest === undefined ? "" : t("ov.defectionHint", { period: format.label(latest.period) }),
         churn === null ? "" : t("ov.churnLine", { churn: format.percent(churn) }),
       ]
         .filter((line) => line !== "")
@@ -83,7 +77,7 @@ export function OverviewPage() {
   const { user } = useSession();
   const executive = user.role !== "agent";
   const [defection] = useApi<DefectionRate>(
-    executive ? withQuery("/api/defection/rate", { period, periods: 12 }) : null,
+    executive ? withQuery("/api/defection/rate", { period, periods: 1 }) : null,
   );
   const [byBranch] = useApi<DefectionRate>(
     executive ? withQuery("/api/defection/rate", { period, periods: 1, by: "branch" }) : null,
