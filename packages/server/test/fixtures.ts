@@ -26,7 +26,7 @@ c4,retail,France,France
 c5,retail,France,France
 `;
 
-/** A temp dir with a DuckDB file holding the fixture and two alerts (one per branch). */
+/** A temp dir with a DuckDB file holding the fixture and two alerts (one per branch, carried by each). */
 export async function fixtureDb(): Promise<{ dir: string; db: string }> {
   const dir = mkdtempSync(join(tmpdir(), "vafa-server-"));
   const db = join(dir, "facts.duckdb");
@@ -36,9 +36,10 @@ export async function fixtureDb(): Promise<{ dir: string; db: string }> {
   await ingestFiles(store.client, { kind: "customers", files: [join(dir, "customers.csv")] });
   await ingestFiles(store.client, { kind: "transactions", files: [join(dir, "transactions.csv")] });
   await store.client.run(
-    sql(`INSERT INTO alerts (id, customer_id, created_at, status, rule, reason, value_at_stake, priority, state) VALUES
-      ('a-uk', 'c2', TIMESTAMP '2011-04-01', 'at_risk', 'silence', 'silent 21 days', 250, 2, 'open'),
-      ('a-fr', 'c3', TIMESTAMP '2011-04-01', 'at_risk', 'silence', 'silent 45 days', 100, 1, 'open')`),
+    // An alert carries its customer's branch, as a defection run writes it.
+    sql(`INSERT INTO alerts (id, customer_id, created_at, status, rule, reason, value_at_stake, priority, state, branch) VALUES
+      ('a-uk', 'c2', TIMESTAMP '2011-04-01', 'at_risk', 'silence', 'silent 21 days', 250, 2, 'open', 'United Kingdom'),
+      ('a-fr', 'c3', TIMESTAMP '2011-04-01', 'at_risk', 'silence', 'silent 45 days', 100, 1, 'open', 'France')`),
   );
   store.close();
   return { dir, db };

@@ -1,3 +1,4 @@
+export { type AlertPageFilter, alertPage } from "./alertPage.ts";
 export type { AlertRow } from "./alertRow.ts";
 export {
   type BacktestOptions,

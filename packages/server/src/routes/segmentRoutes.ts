@@ -4,6 +4,7 @@ import {
   deleteSegment,
   getSegment,
   listSegments,
+  requireCustomerInBranch,
   rfm,
   segmentMemberPage,
   segmentMembers,
@@ -14,7 +15,6 @@ import {
   type BasketLevel,
   parseProfitabilityDimension,
   runBasketRules,
-  sql,
   suppressRow,
   suppressSmallGroups,
 } from "@vafa/core";
@@ -252,13 +252,12 @@ export function segmentRoutes(): Route[] {
       }),
       returns: "{ customer, bought, recommendations: [{item, label, score, confidence, lift, rule}] }",
       handle: async ({ app, params, query, principal }) => {
-        const scope = branchScope(signedIn(principal).user);
-        const [customer] = await app.engine.facts.all(
-          sql("SELECT id, branch FROM customers WHERE id = $1", [params.customerId]),
+        await requireCustomerInBranch(
+          app.engine,
+          params.customerId,
+          branchScope(signedIn(principal).user),
+          true,
         );
-        if (customer === undefined) throw new HttpError(404, `no customer ${params.customerId}`);
-        if (scope !== undefined && (scope === null || customer.branch !== scope))
-          throw new HttpError(403, "this customer is outside your branch");
         const rules = await minedRules(app, {
           minSupport: query.min_support,
           minConfidence: query.min_confidence,

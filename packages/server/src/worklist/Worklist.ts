@@ -1,3 +1,4 @@
+import type { AlertPageFilter } from "@vafa/app";
 import type { ContactOutcome } from "@vafa/core";
 
 /** An alert on the worklist, as the API shows it. */
@@ -20,34 +21,12 @@ export interface AlertRow {
   readonly state: string;
   readonly closed_at: string | null;
   readonly closed_reason: string | null;
-  /**
-   * The customer's branch: the alert's own (set by `runDefection`), else looked up in `customers` —
-   * only for agents' pages and single alerts, never for every row.
-   */
+  /** The customer's branch, as the alert carries it. */
   readonly branch: string | null;
 }
 
-/** Which alerts to list. `scope` limits an agent to its own branch and its own alerts. */
-export interface AlertFilter {
-  /** Default: every state; "active" is open and in progress. */
-  readonly state?: string;
-  /** Who works the alert (the assignee). */
-  readonly owner?: string;
-  readonly limit: number;
-  /** Rows to skip (paging). */
-  readonly offset?: number;
-  /** The customer's defection status (at_risk, defected, …). */
-  readonly status?: string;
-  /** The customer's branch. */
-  readonly branch?: string;
-  /** Priority at least this. */
-  readonly minPriority?: number;
-  /** Customer ids containing this. */
-  readonly search?: string;
-  /** Alerts worked by (or owned by) these users come first, then those of `firstBranch`: "my queue first". */
-  readonly first?: { readonly owners: readonly string[]; readonly branch: string | null };
-  readonly scope?: { readonly branch: string | null; readonly owners: readonly string[] };
-}
+/** Which alerts to list (see `AlertPageFilter`): `scope` limits an agent to its branch and its own alerts. */
+export type AlertFilter = AlertPageFilter;
 
 /** A contact attempt on an alert. */
 export interface ContactInput {
