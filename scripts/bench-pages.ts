@@ -15,6 +15,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const vafa = fileURLToPath(new URL("../packages/cli/bin/vafa.js", import.meta.url));
 const db = process.env.BENCH_DB ?? "vafa.duckdb";
 const chromiumPath = process.env.VAFA_CHROMIUM ?? "/usr/bin/chromium";
+/** What the browser-side functions use (this script is type-checked without the DOM library). */
+interface Browser {
+  readonly location: { hash: string };
+  readonly document: { querySelector(selector: string): unknown };
+}
 const PAGES = [
   "overview",
   "retention",
@@ -71,24 +76,35 @@ try {
   await page.fill('input[name="password"]', password);
   await page.click('button[type="submit"]');
   await page.waitForSelector(".sidenav");
-  const customer = String(
-    await page.evaluate(
-      'fetch("/api/customers?limit=1").then((r) => r.json()).then((a) => a.rows[0]?.id ?? "")',
-    ),
-  );
+  const customer = await page.evaluate(async () => {
+    const answer = (await (await fetch("/api/customers?limit=1")).json()) as { rows: { id: string }[] };
+    return answer.rows[0]?.id ?? "";
+  });
 
   const timeTo = async (name: string): Promise<number> => {
     const route = name === "customer" ? `customers/${encodeURIComponent(customer)}` : name;
-    // Leave for a page without data first, so each measurement starts from a navigation. (The
-    // browser-side code is given as text: this script is type-checked without the DOM library.)
-    await page.evaluate('window.location.hash = "#/nowhere"');
-    await page.waitForFunction('document.querySelector(".content h1") === null');
-    const start = performance.now();
-    await page.evaluate(`window.location.hash = ${JSON.stringify(`#/${route}`)}`);
+    // Leave for a page without data first, so each measurement starts from a navigation.
+    await page.evaluate(() => {
+      (globalThis as unknown as Browser).location.hash = "#/nowhere";
+    });
     await page.waitForFunction(
-      `document.querySelector(".content h1") !== null &&
-       document.querySelector(".content .loading") === null &&
-       document.querySelector(".content table, .content .stat-card, .content .recharts-surface, .content .empty, .content form") !== null`,
+      () => (globalThis as unknown as Browser).document.querySelector(".content h1") === null,
+    );
+    const start = performance.now();
+    await page.evaluate((r) => {
+      (globalThis as unknown as Browser).location.hash = `#/${r}`;
+    }, route);
+    await page.waitForFunction(
+      () => {
+        const { document } = globalThis as unknown as Browser;
+        return (
+          document.querySelector(".content h1") !== null &&
+          document.querySelector(".content .loading") === null &&
+          document.querySelector(
+            ".content table, .content .stat-card, .content .recharts-surface, .content .empty, .content form",
+          ) !== null
+        );
+      },
       null,
       { polling: 10 },
     );
