@@ -1,5 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { sql } from "@vafa/core";
@@ -394,6 +402,32 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     expect(said).toMatch(/Uplift [+−]\d|Not enough outcome data/);
     expect(said).toMatch(/significant|Not enough outcome data/);
     await shot("en-programme-evaluation");
+  });
+
+  it("exports the whole filtered worklist as CSV, not only the page shown", async () => {
+    await signIn(ADMIN.email, ADMIN.password);
+    await goto("worklist");
+    await page.waitForSelector('[data-testid="showing"]');
+    await settled();
+    expect(await page.locator('[data-testid="showing"]').textContent()).toBe("1–25 of 148");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('button[data-action="export-csv"]'),
+    ]);
+    const path = await download.path();
+    const lines = readFileSync(path, "utf8").trim().split(/\r?\n/);
+    expect(lines.length).toBe(1 + 148);
+    expect(lines[0]).toContain("Value at stake");
+    // The customer page's transactions are paged on the server too, with their total.
+    const c07 = await page.evaluate(async () => {
+      const answer = (await (await fetch("/api/customers/c07?tx_limit=2&tx_offset=1")).json()) as {
+        transactions: unknown[];
+        transactions_total: number;
+      };
+      return { rows: answer.transactions.length, total: answer.transactions_total };
+    });
+    expect(c07.rows).toBe(2);
+    expect(c07.total).toBeGreaterThan(3);
   });
 
   for (const who of ["admin", "agent"] as const) {

@@ -4,8 +4,10 @@ import { requireCustomerInBranch } from "./requireCustomerInBranch.ts";
 /** Everything the customer page shows about one customer. */
 export interface CustomerPage {
   readonly customer: Row;
-  /** The latest 200 transactions, newest first. */
+  /** The latest transactions, newest first: 200, or the page asked for. */
   readonly transactions: readonly Row[];
+  /** How many transactions the customer has. */
+  readonly transactions_total: number;
   /** Net sales per calendar month (UTC), oldest first. */
   readonly monthly: readonly { readonly period: string; readonly sales: number }[];
   readonly scores: Row | null;
@@ -21,6 +23,9 @@ export interface CustomerPage {
 export interface CustomerPageOptions {
   /** The caller's branch when confined to one (null: no branch, so no customer); default all. */
   readonly branch?: string | null;
+  /** A page of the transactions, newest first: how many (default 200) after how many. */
+  readonly transactionsLimit?: number;
+  readonly transactionsOffset?: number;
 }
 
 const CUSTOMER_COLUMNS =
@@ -76,12 +81,14 @@ export async function customerPage(
   // The operational store speaks DuckDB's SQL (`$n` parameters) on every engine.
   const state = (text: string) => () => engine.state.all(sql(text, [id]));
   const q = (text: string): SqlQuery => sql(text, [id]);
-  const [transactions, days, scores, status, alerts, contacts, complaints, surveys, campaigns] =
+  const limit = Math.max(0, Math.trunc(options.transactionsLimit ?? 200));
+  const offset = Math.max(0, Math.trunc(options.transactionsOffset ?? 0));
+  const [transactions, days, scores, status, alerts, contacts, complaints, surveys, campaigns, counted] =
     await Promise.all([
       engine.facts.all(
         q(
           `SELECT ${TRANSACTION_COLUMNS} FROM transactions WHERE customer_id = ${p1}
-           ORDER BY occurred_at DESC, id LIMIT 200`,
+           ORDER BY occurred_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
         ),
       ),
       engine.facts.all(
@@ -115,6 +122,7 @@ export async function customerPage(
            WHERE m.customer_id = $1 ORDER BY m.assigned_at DESC`,
         ),
       ),
+      engine.facts.all(q(`SELECT count(*) AS n FROM transactions WHERE customer_id = ${p1}`)),
     ]);
   // Days summed in the engine, months here: the same on every engine, whatever its date functions.
   const months = new Map<string, number>();
@@ -125,6 +133,7 @@ export async function customerPage(
   return {
     customer,
     transactions,
+    transactions_total: Number(counted[0]?.n ?? 0),
     monthly: [...months.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([period, sales]) => ({ period, sales: cents(sales) })),

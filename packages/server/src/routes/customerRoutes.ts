@@ -37,17 +37,25 @@ export function customerRoutes(): Route[] {
       method: "get",
       path: "/api/customers/:id",
       summary:
-        "One customer: profile, latest 200 transactions, monthly sales, scores, status, alerts, contacts, complaints, surveys, campaigns",
+        "One customer: profile, latest 200 transactions (or the page tx_limit after tx_offset) and their total, monthly sales, scores, status, alerts, contacts, complaints, surveys, campaigns",
       tag: "customers",
       access: "read",
       feature: "customers",
       scope: "branch",
       params: z.object({ id: z.string().min(1) }),
+      query: z.object({
+        tx_limit: z.coerce.number().int().min(1).max(1000).optional(),
+        tx_offset: z.coerce.number().int().min(0).optional(),
+      }),
       returns:
-        "{ customer, transactions, monthly: [{period, sales}], scores, status, alerts, contacts, complaints, surveys, campaigns }",
-      handle: async ({ app, params, principal }) => {
+        "{ customer, transactions, transactions_total, monthly: [{period, sales}], scores, status, alerts, contacts, complaints, surveys, campaigns }",
+      handle: async ({ app, params, query, principal }) => {
         const scope = branchScope(signedIn(principal).user);
-        return customerPage(app.engine, params.id, scope !== undefined ? { branch: scope } : {});
+        return customerPage(app.engine, params.id, {
+          ...(scope !== undefined ? { branch: scope } : {}),
+          ...(query.tx_limit !== undefined ? { transactionsLimit: query.tx_limit } : {}),
+          ...(query.tx_offset !== undefined ? { transactionsOffset: query.tx_offset } : {}),
+        });
       },
     }),
   ];

@@ -162,6 +162,7 @@ export interface CustomerStatus {
 export interface CustomerDetail {
   readonly customer: LooseRow;
   readonly transactions: readonly LooseRow[];
+  readonly transactions_total?: number;
   readonly monthly: readonly { readonly period: string; readonly sales: number }[];
   readonly scores: CustomerScores | null;
   readonly status: CustomerStatus | null;

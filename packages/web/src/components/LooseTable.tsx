@@ -2,7 +2,7 @@ import type { LooseRow } from "../api/types.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
 import { kindOf, rawOf, renderValue } from "../tables/cells.tsx";
 import { fieldHeader } from "../tables/fields.ts";
-import { type Column, DataTable } from "./DataTable.tsx";
+import { type Column, DataTable, type ServerPaging } from "./DataTable.tsx";
 
 export interface LooseTableProps {
   readonly rows: readonly LooseRow[];
@@ -14,6 +14,9 @@ export interface LooseTableProps {
   /** Keys never shown (internal ids). */
   readonly hide?: readonly string[];
   readonly pageSize?: number;
+  /** Server paging and the whole list for the CSV, for a list paged on the server. */
+  readonly paging?: ServerPaging;
+  readonly exportAll?: () => Promise<readonly LooseRow[]>;
   /** Rates shown with their 95% interval, "41% (38–45%)": the rate's key → its low and high keys. */
   readonly intervals?: Readonly<Record<string, readonly [string, string]>>;
 }
@@ -41,6 +44,8 @@ export function LooseTable({
   hide = [],
   pageSize,
   intervals = {},
+  paging,
+  exportAll,
 }: LooseTableProps) {
   const bounds = new Set(Object.values(intervals).flat());
   const { format, language } = usePrefs();
@@ -72,6 +77,8 @@ export function LooseTable({
       rows={rows}
       rowKey={(row, index) => String(row.id ?? row.group ?? index) + index}
       {...(pageSize === undefined ? {} : { pageSize })}
+      {...(paging === undefined ? {} : { paging })}
+      {...(exportAll === undefined ? {} : { exportAll })}
       {...(csvName === undefined ? {} : { csvName })}
     />
   );

@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { getJson } from "../api/request.ts";
 import type { CustomerDetail, LooseRow } from "../api/types.ts";
 import { BarsChart } from "../charts/BarsChart.tsx";
 import { seriesColor } from "../charts/palette.ts";
@@ -12,6 +14,47 @@ import { usePrefs } from "../prefs/usePrefs.ts";
 import { fieldHeader } from "../tables/fields.ts";
 import { plainText, valueLabel } from "../tables/values.ts";
 
+const TX_PAGE = 25;
+
+/** A customer's transactions, newest first, paged on the server; the CSV holds them all. */
+function Transactions({ base, id }: { base: string; id: string }) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const [state] = useApi<CustomerDetail>(`${base}?tx_limit=${TX_PAGE}&tx_offset=${offset}`);
+  const exportAll = async (): Promise<readonly LooseRow[]> => {
+    const all: LooseRow[] = [];
+    for (let from = 0; ; from += 1000) {
+      const page = await getJson<CustomerDetail>(`${base}?tx_limit=1000&tx_offset=${from}`);
+      all.push(...page.transactions);
+      if (page.transactions.length < 1000) return all;
+    }
+  };
+  return (
+    <Panel title={t("customer.transactions")}>
+      <ApiView state={state}>
+        {(d) =>
+          d.transactions.length === 0 ? (
+            <p className="muted">{t("customer.nothing")}</p>
+          ) : (
+            <LooseTable
+              rows={d.transactions}
+              csvName={`${id}-transactions`}
+              hide={["customer_id", "id"]}
+              exportAll={exportAll}
+              paging={{
+                total: d.transactions_total ?? d.transactions.length,
+                offset,
+                pageSize: TX_PAGE,
+                onOffset: setOffset,
+              }}
+            />
+          )
+        }
+      </ApiView>
+    </Panel>
+  );
+}
+
 export interface CustomerPageProps {
   readonly id: string;
 }
@@ -20,7 +63,8 @@ export interface CustomerPageProps {
 export function CustomerPage({ id }: CustomerPageProps) {
   const { t } = useTranslation();
   const { format, language } = usePrefs();
-  const [state, reload] = useApi<CustomerDetail>(`/api/customers/${encodeURIComponent(id)}`);
+  const base = `/api/customers/${encodeURIComponent(id)}`;
+  const [state, reload] = useApi<CustomerDetail>(`${base}?tx_limit=1`);
 
   const history = (title: string, rows: readonly LooseRow[], name: string) => (
     <Panel title={title}>
@@ -113,7 +157,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
                 {history(t("customer.surveys"), d.surveys, "surveys")}
               </div>
               {history(t("customer.campaigns"), d.campaigns, "campaigns")}
-              {history(t("customer.transactions"), d.transactions, "transactions")}
+              <Transactions base={base} id={id} />
             </>
           );
         }}

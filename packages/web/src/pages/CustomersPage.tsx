@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { withQuery } from "../api/query.ts";
+import { getJson } from "../api/request.ts";
 import type { CustomerListRow, CustomersResponse } from "../api/types.ts";
 import { ApiView } from "../components/ApiView.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
@@ -76,7 +77,22 @@ export function CustomersPage() {
       >
         {(d) => (
           <Panel>
-            <DataTable columns={columns} rows={d.rows} rowKey={(r) => r.id} csvName="customers" />
+            <DataTable
+              columns={columns}
+              rows={d.rows}
+              rowKey={(r) => r.id}
+              csvName="customers"
+              exportAll={async () => {
+                const all: CustomerListRow[] = [];
+                for (let from = 0; ; from += 1000) {
+                  const page = await getJson<CustomersResponse>(
+                    withQuery("/api/customers", { q, limit: 1000, offset: from }),
+                  );
+                  all.push(...page.rows);
+                  if (page.rows.length < 1000) return all;
+                }
+              }}
+            />
             <div className="pager">
               <button
                 type="button"
