@@ -1,8 +1,8 @@
 import { sql } from "@vafa/core";
 import { describe, expect, it } from "vitest";
 import { appendFloatColumns } from "../src/appendFloatColumns.ts";
-import { readFloatColumns } from "../src/readColumns.ts";
 import { openStore } from "../src/index.ts";
+import { readFloatColumns } from "../src/readColumns.ts";
 
 describe("appendFloatColumns", () => {
   it.each([0, 1, 2048, 2049, 5000])("appends %i rows exactly, chunk boundaries included", async (rows) => {
