@@ -100,6 +100,9 @@ export function createFormatter(language: Language, calendar: CalendarPreference
         v === null || v === undefined || !Number.isFinite(v) ? DASH : percent.format(v);
       if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
       if (low === null || low === undefined || high === null || high === undefined) return pct(value);
+      // A dash between two numbers reads as a minus sign right to left: Persian and Arabic say "to".
+      if (language === "fa") return `${pct(value)} (${pct(low)} تا ${pct(high)})`;
+      if (language === "ar") return `${pct(value)} (${pct(low)} إلى ${pct(high)})`;
       return `${pct(value)} (${pct(low)}–${pct(high)})`;
     },
     value: (value) => {

@@ -71,7 +71,11 @@ export function CustomerPage({ id }: CustomerPageProps) {
       {rows.length === 0 ? (
         <p className="muted">{t("customer.nothing")}</p>
       ) : (
-        <LooseTable rows={rows} csvName={`${id}-${name}`} hide={["customer_id", "campaign_id", "alert_id"]} />
+        <LooseTable
+          rows={rows}
+          csvName={`${id}-${name}`}
+          hide={["id", "customer_id", "campaign_id", "alert_id"]}
+        />
       )}
     </Panel>
   );

@@ -159,7 +159,7 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
   label: f("text", "Who they are", "چه کسانی‌اند", "من هم"),
   sales_share: f("percent", "Share of sales", "سهم فروش", "حصة المبيعات"),
   recency_days: f("number", "Days since last purchase", "روز از آخرین خرید", "أيام منذ آخر شراء"),
-  rule: f("text", "Rule", "قاعده", "القاعدة"),
+  rule: f("chip", "Rule", "قاعده", "القاعدة"),
   uplift: f("percent", "Uplift", "اثر افزوده", "الأثر الإضافي"),
   roi: f("ratio", "Return on investment", "بازده سرمایه", "العائد على الاستثمار"),
 };
