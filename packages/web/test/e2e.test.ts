@@ -430,6 +430,15 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     expect(c07.total).toBeGreaterThan(3);
   });
 
+  it("shows the exit reason recorded on the worklist on Root causes, as Pareto charts and a table", async () => {
+    await goto("causes");
+    await settled();
+    await page.waitForSelector(".content .recharts-bar-rectangle");
+    const body = await text();
+    expect(body).toContain("Competitor's offer");
+    expect(body).not.toContain("upload transactions");
+  });
+
   for (const who of ["admin", "agent"] as const) {
     it(`shows every page to the ${who} in English, Persian and Arabic, as a product`, async () => {
       const user = who === "admin" ? ADMIN : AGENT;

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { LooseRow } from "../api/types.ts";
+import { BarsChart } from "../charts/BarsChart.tsx";
+import { seriesColor } from "../charts/palette.ts";
 import { ApiView } from "../components/ApiView.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { LooseTable } from "../components/LooseTable.tsx";
@@ -7,7 +9,8 @@ import { PageHeader } from "../components/PageHeader.tsx";
 import { Panel } from "../components/Panel.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { usePrefs } from "../prefs/usePrefs.ts";
-import { plainText } from "../tables/values.ts";
+import { fieldHeader } from "../tables/fields.ts";
+import { plainText, valueLabel } from "../tables/values.ts";
 
 interface Reasons {
   readonly rows: readonly LooseRow[];
@@ -34,6 +37,40 @@ function Notes({ notes }: { notes: readonly string[] | undefined }) {
   );
 }
 
+/** Exit reasons as two Pareto charts, largest first: by customers and by the value they took. */
+function ReasonCharts({ rows }: { rows: readonly LooseRow[] }) {
+  const { language } = usePrefs();
+  const points = (key: string) =>
+    [...rows]
+      .sort((a, b) => Number(b[key] ?? 0) - Number(a[key] ?? 0))
+      .map((r) => ({
+        reason: valueLabel(String(r.reason ?? r.group ?? ""), language),
+        [key]: Number(r[key] ?? 0),
+      }));
+  const customers = fieldHeader("customers", language);
+  const value = fieldHeader("valueLost", language);
+  return (
+    <div className="grid-2">
+      <BarsChart
+        label={customers}
+        data={points("customers")}
+        xKey="reason"
+        kind="number"
+        height={220}
+        series={[{ key: "customers", name: customers, color: seriesColor(0) }]}
+      />
+      <BarsChart
+        label={value}
+        data={points("value")}
+        xKey="reason"
+        kind="money"
+        height={220}
+        series={[{ key: "value", name: value, color: seriesColor(1) }]}
+      />
+    </div>
+  );
+}
+
 /** The causes page: exit reasons, the service issues that drive defection, and defector profiles. */
 export function CausesPage() {
   const { t } = useTranslation();
@@ -53,11 +90,14 @@ export function CausesPage() {
                   action={{ href: "#/worklist", label: t("prog.openWorklist") }}
                 />
               ) : (
-                <LooseTable
-                  rows={d.rows}
-                  csvName="exit-reasons"
-                  intervals={{ rate: ["rateLow", "rateHigh"], share: ["shareLow", "shareHigh"] }}
-                />
+                <>
+                  <ReasonCharts rows={d.rows} />
+                  <LooseTable
+                    rows={d.rows}
+                    csvName="exit-reasons"
+                    intervals={{ rate: ["rateLow", "rateHigh"], share: ["shareLow", "shareHigh"] }}
+                  />
+                </>
               )
             }
           </ApiView>
