@@ -49,6 +49,9 @@ const AGENT_PAGES = ["overview", "worklist", "customers", "customers/c07"] as co
 /** Identifiers a reader should never see: camelCase or snake_case words. */
 const IDENTIFIER = /\b[a-z]+[A-Z][A-Za-z]*\b|\b[a-z]+_[a-z0-9_]+\b/;
 const RAW_JSON = /\[\{|\{"/;
+/** A message key shown instead of its message. */
+const MESSAGE_KEY =
+  /\b(nav|common|empty|setup|login|overview|metrics|retention|periods|cohorts|lifecycle|profitability|customers|customer|worklist|causes|programme|segments|baskets|data|settings|wl|prog|ov|cust|cohort|rc|set)\.[a-zA-Z]+\b/;
 const NOT_A_NUMBER = /\bNaN\b|\bundefined\b/;
 
 /** Thirty customers buying over 2022-04 .. 2023-06, plus one row whose amount is not a number. */
@@ -453,6 +456,7 @@ describe.skipIf(skip)("web dashboard end to end", () => {
           const where = `${who} ${language} ${route}`;
           expect(body.match(IDENTIFIER)?.[0] ?? null, `${where}: an identifier`).toBeNull();
           expect(body.match(RAW_JSON)?.[0] ?? null, `${where}: raw JSON`).toBeNull();
+          expect(body.match(MESSAGE_KEY)?.[0] ?? null, `${where}: a message key`).toBeNull();
           expect(body.match(NOT_A_NUMBER)?.[0] ?? null, `${where}: NaN or undefined`).toBeNull();
           const rows = await page.locator(".content table tbody tr").count();
           expect(rows, `${where}: table rows`).toBeLessThanOrEqual(100);

@@ -82,7 +82,7 @@ export const more = {
       predicted: "Predicted lifetime value",
     },
     cohort: { legend: "Share still active", low: "0%", high: "100%" },
-    causes: { noDrivers: "No service issue to rank yet." },
+    rc: { noDrivers: "No service issue to rank yet." },
     set: { advanced: "Advanced: activity and defection rules (JSON)" },
   },
   fa: {
@@ -166,7 +166,7 @@ export const more = {
       predicted: "ارزش طول عمر پیش‌بینی‌شده",
     },
     cohort: { legend: "سهم هنوز فعال", low: "۰٪", high: "۱۰۰٪" },
-    causes: { noDrivers: "هنوز مسئلهٔ خدماتی برای رتبه‌بندی نیست." },
+    rc: { noDrivers: "هنوز مسئلهٔ خدماتی برای رتبه‌بندی نیست." },
     set: { advanced: "پیشرفته: قاعده‌های فعالیت و ریزش (JSON)" },
   },
   ar: {
@@ -250,7 +250,7 @@ export const more = {
       predicted: "القيمة الدائمة المتوقعة",
     },
     cohort: { legend: "الحصة التي ما زالت نشطة", low: "٠٪", high: "١٠٠٪" },
-    causes: { noDrivers: "لا توجد مشكلة خدمة لترتيبها بعد." },
+    rc: { noDrivers: "لا توجد مشكلة خدمة لترتيبها بعد." },
     set: { advanced: "متقدم: قواعد النشاط والانقطاع (JSON)" },
   },
 } as const;

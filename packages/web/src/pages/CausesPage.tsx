@@ -107,7 +107,7 @@ export function CausesPage() {
             {(d) => (
               <>
                 {d.drivers.length === 0 ? (
-                  <p className="muted">{t("causes.noDrivers")}</p>
+                  <p className="muted">{t("rc.noDrivers")}</p>
                 ) : (
                   <LooseTable
                     rows={d.drivers}

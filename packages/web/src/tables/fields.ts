@@ -157,6 +157,8 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
   low: f("percent", "Low (95%)", "کران پایین (۹۵٪)", "الحد الأدنى (٩٥٪)"),
   high: f("percent", "High (95%)", "کران بالا (۹۵٪)", "الحد الأعلى (٩٥٪)"),
   label: f("text", "Who they are", "چه کسانی‌اند", "من هم"),
+  sales12m: f("money", "Sales, last 12 months", "فروش ۱۲ ماه اخیر", "مبيعات آخر ١٢ شهرًا"),
+  questionnaireReason: f("chip", "Reason as asked", "دلیل در پرسشنامه", "السبب كما في الاستبيان"),
   sales_share: f("percent", "Share of sales", "سهم فروش", "حصة المبيعات"),
   recency_days: f("number", "Days since last purchase", "روز از آخرین خرید", "أيام منذ آخر شراء"),
   rule: f("chip", "Rule", "قاعده", "القاعدة"),
