@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -268,6 +268,21 @@ describe("every command on ClickHouse gives DuckDB's answer or refuses; none ans
     // Reads on ClickHouse never opened the operational store.
     expect(existsSync(empty)).toBe(false);
   }, 300_000);
+
+  it("a customers file loads into an empty ClickHouse database, and a second load adds nothing", async () => {
+    const file = join(dir, "customers.csv");
+    writeFileSync(file, "id,segment,branch\nk1,retail,France\nk2,wholesale,Spain\n");
+    const base = JSON.parse(readFileSync(join(dir, "clickhouse.json"), "utf8"));
+    const other = { ...base, clickhouse: { ...base.clickhouse, database: "vafa_customers_only" } };
+    writeFileSync(join(dir, "clickhouse-empty.json"), JSON.stringify(other));
+    const config = ["--config", join(dir, "clickhouse-empty.json")];
+    const first = await vafa(["ingest", "customers", file, "--json", ...config]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ rows_read: 2, rows_loaded: 2 });
+    const again = await vafa(["ingest", "customers", file, "--json", ...config]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rows_read: 2, rows_loaded: 0 });
+  }, 120_000);
 
   it("a strict load with a bad row writes nothing to ClickHouse and names file, line, column and value", async () => {
     const bad = join(dir, "bad.csv");

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -84,6 +84,8 @@ async function refuseChangedCustomers(
   const columns = staged.columns.filter((c) => types.has(c));
   const file = join(dir, "customers-stored.csv");
   await queryToCsv(engine, `SELECT ${columns.join(", ")} FROM ${engine.database}.customers`, file);
+  // No customer stored yet: nothing to change (and DuckDB cannot read an empty typed CSV back).
+  if (statSync(file).size === 0) return;
   const spec = columns.map((c) => `'${c}': '${types.get(c)}'`).join(", ");
   await client.run(
     sql(
