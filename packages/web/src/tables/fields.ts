@@ -78,7 +78,7 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
   flags: f("chip", "Flags", "نشانه‌ها", "العلامات"),
   lifetimeValue: f("money", "Lifetime value", "ارزش طول عمر", "القيمة الدائمة"),
   metric: f("chip", "Measure", "شاخص", "المقياس"),
-  scope: f("label", "Scope", "دامنه", "النطاق"),
+  scope: f("chip", "Scope", "دامنه", "النطاق"),
   goal: f("percent", "Goal", "هدف", "الهدف"),
   baseline: f("percent", "Baseline", "مبنا", "خط الأساس"),
   current: f("percent", "Now", "اکنون", "الآن"),
