@@ -433,12 +433,15 @@ describe.skipIf(skip)("web dashboard end to end", () => {
     expect(c07.total).toBeGreaterThan(3);
   });
 
-  it("shows the exit reason recorded on the worklist on Root causes, as Pareto charts and a table", async () => {
+  it("shows the exit reason recorded on the worklist on Root causes, by reason and by category, as Pareto charts and tables", async () => {
     await goto("causes");
     await settled();
     await page.waitForSelector(".content .recharts-bar-rectangle");
     const body = await text();
     expect(body).toContain("Competitor's offer");
+    // The same reasons per category (the two-level taxonomy), charted and listed below them.
+    expect(body).toContain("Exit reasons by category");
+    expect(await page.locator(".content .recharts-wrapper").count()).toBe(4);
     expect(body).not.toContain("upload transactions");
   });
 

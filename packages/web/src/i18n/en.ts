@@ -294,6 +294,7 @@ export const en = {
     intro:
       "Why customers leave: exit reasons from calls and surveys, and which service issues go with defection.",
     reasons: "Exit reasons",
+    reasonCategories: "Exit reasons by category",
     drivers: "Service issues that drive defection",
     profiles: "Who defects: profiles",
   },

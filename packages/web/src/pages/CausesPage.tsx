@@ -14,6 +14,8 @@ import { plainText, valueLabel } from "../tables/values.ts";
 
 interface Reasons {
   readonly rows: readonly LooseRow[];
+  /** The same defectors per reason category (two-level reasons); empty when reasons have none. */
+  readonly categories?: readonly LooseRow[];
   readonly notes?: readonly string[];
 }
 interface Drivers {
@@ -97,6 +99,17 @@ export function CausesPage() {
                     csvName="exit-reasons"
                     intervals={{ rate: ["rateLow", "rateHigh"], share: ["shareLow", "shareHigh"] }}
                   />
+                  {d.categories !== undefined && d.categories.length > 0 ? (
+                    <>
+                      <h3>{t("causes.reasonCategories")}</h3>
+                      <ReasonCharts rows={d.categories} />
+                      <LooseTable
+                        rows={d.categories}
+                        csvName="exit-reason-categories"
+                        intervals={{ rate: ["rateLow", "rateHigh"], share: ["shareLow", "shareHigh"] }}
+                      />
+                    </>
+                  ) : null}
                 </>
               )
             }
