@@ -1,4 +1,4 @@
-import { AppError, type Engine, type Feature, requireFeature } from "@vafa/core";
+import { AppError, type Engine, type Feature, featureLabel, requireFeature } from "@vafa/core";
 import type { DuckDBClient } from "@vafa/duckdb";
 import type { VafaConfig } from "./config.ts";
 
@@ -21,14 +21,11 @@ export interface EmbeddedStore {
   readonly engine: CliEngine;
 }
 
-const ENGINE_FEATURES = {
-  clickhouse: async () => (await import("@vafa/clickhouse")).clickhouseFeatures,
-};
-
 async function open(config: VafaConfig, use: EngineUse): Promise<CliEngine> {
   if (config.engine === "clickhouse") {
     // Refuse before connecting, so the answer does not depend on the server being up.
-    requireFeature({ name: "clickhouse", features: await ENGINE_FEATURES.clickhouse() }, use.feature);
+    const { clickhouseFeatures } = await import("@vafa/clickhouse");
+    requireFeature({ name: "clickhouse", features: clickhouseFeatures }, use.feature);
     const c = config.clickhouse;
     if (c === null)
       throw new AppError(
@@ -104,7 +101,7 @@ export function withEmbedded<T>(
 ): Promise<T> {
   return withEngine(config, use, (engine) => {
     if (engine.client === undefined)
-      throw new AppError("not_supported", `${use.feature} is not available on ${engine.name} yet`);
+      throw new AppError("not_supported", `${featureLabel(use.feature)} is not available on ClickHouse yet`);
     return work({ client: engine.client, engine });
   });
 }
