@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvCell } from "@vafa/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,15 @@ import { startPostgres, type TestPostgres } from "./postgresServer.ts";
 // request bound to 127.0.0.2 arrives from 127.0.0.2.
 
 const password = "correct-horse";
-const webDir = new URL("../../web/dist", import.meta.url).pathname;
+/** A built dashboard as the server serves it — an index page and one script — so the headers are checked without building the web. */
+const webDir = mkdtempSync(join(tmpdir(), "vafa-web-"));
+mkdirSync(join(webDir, "assets"));
+writeFileSync(
+  join(webDir, "index.html"),
+  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>\n',
+);
+writeFileSync(join(webDir, "assets", "app.js"), "export {};\n");
+afterAll(() => rmSync(webDir, { recursive: true, force: true }));
 
 interface Answer {
   readonly status: number;
