@@ -71,7 +71,8 @@ describe("one fit-reuse policy: a stored fit is reused until the data or its set
     const cases: [string, unknown, unknown][] = [
       ["first refitted", first.refitted, true],
       ["second refitted", again.refitted, false],
-      ["same total", again.total_clv, first.total_clv],
+      // The total is a sum in the engine, whose order may differ between runs: equal to 1e-12.
+      ["same total", Math.abs(again.total_clv - first.total_clv) <= 1e-12 * first.total_clv, true],
       ["rows listed", page.rows.length, 3],
       ["total listed", page.total, first.customers],
       ["calibration end as a day", page.rows[0]?.calibration_end, "1997-09-30"],
