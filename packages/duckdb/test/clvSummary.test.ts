@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   compressedSummaryQuery,
   customerSummaryQuery,
@@ -11,6 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles, openStore, type Store } from "../src/index.ts";
 import { dataset } from "./datasets.ts";
+import { purchaseDayLoads } from "./purchaseDayLoads.ts";
 
 describe("the model summary built from CDNOW_sample.txt", () => {
   let store: Store;
@@ -82,20 +80,7 @@ describe("the model summary built from CDNOW_sample.txt", () => {
 });
 
 describe("the purchase-day table", () => {
-  // Two loads touching the same days: a return-only day that a later purchase turns into a purchase
-  // day, a return booked a load later on a purchase day, and the second load repeated.
-  const dir = mkdtempSync(join(tmpdir(), "vafa-days-"));
-  const header = "id,customer_id,occurred_at,amount\n";
-  const first = join(dir, "first.csv");
-  writeFileSync(
-    first,
-    `${header}1,a,2024-01-01 09:00,10\n2,a,2024-01-01 18:00,-3\n3,a,2024-01-05 10:00,-5\n4,a,2024-01-10 10:00,20\n5,b,2024-01-03 23:59:59,4\n6,,2024-01-03 10:00,9\n`,
-  );
-  const second = join(dir, "second.csv");
-  writeFileSync(
-    second,
-    `${header}7,a,2024-01-05 12:00,8\n8,a,2024-01-10 11:00,-4\n9,b,2024-02-01 00:00,5\n10,c,2024-02-02 10:00,-2\n11,b,2024-01-20 10:00,-1\n`,
-  );
+  const { first, second } = purchaseDayLoads();
   let store: Store;
   beforeAll(async () => {
     store = await openStore(":memory:");
